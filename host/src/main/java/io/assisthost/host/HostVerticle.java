@@ -1,0 +1,119 @@
+package io.assisthost.host;
+
+import io.assisthost.host.cluster.ClusterView;
+import io.assisthost.host.cluster.HazelcastClusterView;
+import io.assisthost.host.config.HostConfig;
+import io.assisthost.host.http.ApiRouter;
+import io.assisthost.host.http.ApiTokenStore;
+import io.assisthost.host.http.Readiness;
+import io.assisthost.host.http.VertxHttpSender;
+import io.assisthost.host.metrics.Metrics;
+import io.assisthost.host.plugins.PluginHost;
+import io.assisthost.host.plugins.PluginInvoker;
+import io.assisthost.host.plugins.PluginServices;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.PrintStream;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the host together and starts it in order: data directory, API token, plugins, HTTP server.
+ * Stopping it (on undeploy, or when Vert.x closes at SIGTERM) stops the plugins after the HTTP server
+ * has closed.
+ */
+public final class HostVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostVerticle.class);
+
+    private final HostConfig config;
+    private final Metrics metrics;
+    private final Clock clock;
+    private final PrintStream console;
+    private final Readiness readiness = new Readiness();
+
+    private ClusterView cluster;
+    private PluginInvoker invoker;
+    private PluginHost plugins;
+    private HttpServer server;
+    private String apiToken;
+
+    public HostVerticle(HostConfig config, Metrics metrics, Clock clock, PrintStream console) {
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.console = console;
+    }
+
+    @Override
+    public Future<?> start() {
+        cluster = HazelcastClusterView.of(vertx);
+        WebClient webClient = WebClient.create(vertx, new WebClientOptions()
+                .setFollowRedirects(false)
+                .setUserAgent("assist-host/" + HostVersion.current()));
+        PluginServices services = new PluginServices(config.plugins(), new VertxHttpSender(webClient), clock,
+                metrics.registry());
+        invoker = new PluginInvoker(vertx, config.plugins().workerPoolSize(), config.plugins().callTimeout());
+        plugins = new PluginHost(vertx, config.plugins(), HostVersion.forPlugins(), services);
+        readiness.register("cluster", cluster::joined).register("plugins", plugins::loaded);
+        return vertx.fileSystem().mkdirs(config.dataDir().toString())
+                .compose(v -> resolveToken())
+                .compose(v -> plugins.start())
+                .compose(v -> startHttp())
+                .onSuccess(s -> LOG.info("assist-host {} listening on http://{}:{} ({} mode, node {})",
+                        HostVersion.current(), config.httpHost(), s.actualPort(),
+                        config.mode().name().toLowerCase(java.util.Locale.ROOT), cluster.selfId()));
+    }
+
+    @Override
+    public Future<?> stop() {
+        Future<Void> httpClosed = server == null ? Future.succeededFuture() : server.close();
+        return httpClosed
+                .eventually(() -> plugins == null ? Future.succeededFuture() : plugins.close())
+                .eventually(() -> {
+                    if (invoker != null) {
+                        invoker.close();
+                    }
+                    return Future.succeededFuture();
+                });
+    }
+
+    /** The port the HTTP server listens on (useful when configured as 0). */
+    public int httpPort() {
+        return server.actualPort();
+    }
+
+    /** The API token in force. */
+    public String apiToken() {
+        return apiToken;
+    }
+
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    public PluginInvoker invoker() {
+        return invoker;
+    }
+
+    private Future<Void> resolveToken() {
+        ApiTokenStore store = new ApiTokenStore(config.dataDir(), console);
+        return vertx.executeBlocking(() -> store.resolve(config.apiToken()), false)
+                .onSuccess(token -> apiToken = token)
+                .mapEmpty();
+    }
+
+    private Future<HttpServer> startHttp() {
+        ApiRouter router = new ApiRouter(apiToken, config.maxBodyBytes(), config.plugins().maxUploadBytes(), cluster,
+                readiness, metrics.registry(), plugins, HostVersion.current());
+        return vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()))
+                .requestHandler(router.create(vertx))
+                .listen()
+                .onSuccess(s -> server = s);
+    }
+}

@@ -1,0 +1,25 @@
+package io.assisthost.host.cluster;
+
+import java.util.List;
+
+/**
+ * Names of the cluster-wide maps. Each has an explicit entry (backups, time to live) in
+ * {@code conf/cluster.xml}.
+ */
+public final class SharedMaps {
+
+    /** Result-set ETag per interaction. */
+    public static final String ETAGS = "assist.etags";
+    /** Last good recommendation result per interaction. */
+    public static final String RESULTS = "assist.results";
+    /** Subscription leases: which node polls which interaction. */
+    public static final String LEASES = "assist.leases";
+    /** The deployed assist-action set. */
+    public static final String ACTIONS = "assist.actions";
+
+    /** Every shared map, in the order the cluster view lists them. */
+    public static final List<String> ALL = List.of(ETAGS, RESULTS, LEASES, ACTIONS);
+
+    private SharedMaps() {
+    }
+}

@@ -1,0 +1,172 @@
+package io.assisthost.host.config;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The effective host configuration: typed, validated once, immutable. Every getter's key, default and
+ * environment variable is documented in README.md.
+ */
+public final class HostConfig {
+
+    /** How the host reaches Genesys Cloud. */
+    public enum Mode {
+        /** The built-in emulator on 127.0.0.1; no credentials, no network. */
+        SANDBOX,
+        /** The real Genesys Cloud region named by the environment. */
+        LIVE
+    }
+
+    private final JsonObject json;
+    private final Path home;
+    private final Mode mode;
+    private final PluginOptions plugins;
+    private final ClusterOptions cluster;
+
+    HostConfig(JsonObject json, Path home) {
+        this.json = json.copy();
+        this.home = home.toAbsolutePath().normalize();
+        this.mode = parseMode(string("mode"));
+        this.plugins = new PluginOptions(object("plugins"), this.home);
+        this.cluster = new ClusterOptions(object("cluster"), this.home);
+        port("http.port", false);
+        port("sandbox.port", true);
+        positive("http.maxBodyBytes");
+    }
+
+    /** The configuration with built-in defaults only, plus the given overrides (for tools and tests). */
+    public static HostConfig of(JsonObject overrides, Path home) {
+        JsonObject merged = ConfigLoader.defaults().mergeIn(overrides, true);
+        return new HostConfig(merged, home);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public String httpHost() {
+        return string("http.host");
+    }
+
+    public int httpPort() {
+        return port("http.port", false);
+    }
+
+    public long maxBodyBytes() {
+        return positive("http.maxBodyBytes");
+    }
+
+    /** The API token from configuration, or empty when the host should use its stored or a generated one. */
+    public String apiToken() {
+        return string("api.token");
+    }
+
+    public Path dataDir() {
+        return home.resolve(string("data.dir")).normalize();
+    }
+
+    public int sandboxPort() {
+        return port("sandbox.port", true);
+    }
+
+    public PluginOptions plugins() {
+        return plugins;
+    }
+
+    public ClusterOptions cluster() {
+        return cluster;
+    }
+
+    /** The whole configuration as JSON, for components that read their own section. */
+    public JsonObject json() {
+        return json.copy();
+    }
+
+    private JsonObject object(String key) {
+        Object value = lookup(json, key);
+        if (!(value instanceof JsonObject object)) {
+            throw new ConfigException(key + " must be an object");
+        }
+        return object;
+    }
+
+    private String string(String key) {
+        return requireString(json, key);
+    }
+
+    private int port(String key, boolean zeroAllowed) {
+        long value = requireLong(json, key);
+        if (value < (zeroAllowed ? 0 : 1) || value > 65535) {
+            throw new ConfigException(key + " (" + ConfigLoader.envName(key) + ") must be a port number"
+                    + (zeroAllowed ? " or 0 for any free port" : "") + ", was " + value);
+        }
+        return (int) value;
+    }
+
+    private long positive(String key) {
+        long value = requireLong(json, key);
+        if (value <= 0) {
+            throw new ConfigException(key + " (" + ConfigLoader.envName(key) + ") must be positive, was " + value);
+        }
+        return value;
+    }
+
+    private static Mode parseMode(String text) {
+        try {
+            return Mode.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("mode (ASSIST_MODE) must be sandbox or live, was '" + text + "'");
+        }
+    }
+
+    static Object lookup(JsonObject root, String key) {
+        Object current = root;
+        for (String part : key.split("\\.")) {
+            if (!(current instanceof JsonObject object)) {
+                return null;
+            }
+            current = object.getValue(part);
+        }
+        return current;
+    }
+
+    static String requireString(JsonObject root, String key) {
+        Object value = lookup(root, key);
+        if (!(value instanceof String text)) {
+            throw new ConfigException(key + " (" + ConfigLoader.envName(key) + ") must be a string");
+        }
+        return text;
+    }
+
+    static long requireLong(JsonObject root, String key) {
+        Object value = lookup(root, key);
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            return number.longValue();
+        }
+        throw new ConfigException(key + " (" + ConfigLoader.envName(key) + ") must be a whole number, was " + value);
+    }
+
+    static Duration millis(JsonObject root, String key) {
+        long value = requireLong(root, key);
+        if (value <= 0) {
+            throw new ConfigException(key + " (" + ConfigLoader.envName(key) + ") must be positive, was " + value);
+        }
+        return Duration.ofMillis(value);
+    }
+
+    static List<String> strings(JsonObject root, String key) {
+        Object value = lookup(root, key);
+        if (!(value instanceof JsonArray array) || !array.stream().allMatch(String.class::isInstance)) {
+            throw new ConfigException(key + " (" + ConfigLoader.envName(key) + ") must be a list of strings");
+        }
+        return array.stream().map(String.class::cast).toList();
+    }
+}

@@ -1,0 +1,48 @@
+package io.assisthost.host.http;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Requires {@code Authorization: Bearer <token>}. The comparison runs in constant time over SHA-256
+ * digests, so neither the token's content nor its length leaks through timing.
+ */
+final class BearerAuth implements Handler<RoutingContext> {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final byte[] expectedDigest;
+
+    BearerAuth(String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("the API token must not be blank");
+        }
+        this.expectedDigest = sha256(token);
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            Problems.send(ctx, 401, "this route needs an Authorization: Bearer <token> header");
+            return;
+        }
+        String presented = header.substring(PREFIX.length()).trim();
+        if (!MessageDigest.isEqual(expectedDigest, sha256(presented))) {
+            Problems.send(ctx, 401, "the bearer token is not valid for this host");
+            return;
+        }
+        ctx.next();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.assisthost.host.http;
+
+import io.assisthost.host.HostFailure;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes every error as {@code application/problem+json} (RFC 9457): {@code type}, {@code title},
+ * {@code status}, {@code detail}, {@code instance}, plus extension members where a route adds them.
+ */
+public final class Problems {
+
+    /** The media type of every error response. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    /** A problem document for a status, with the standard reason phrase as its title. */
+    public static JsonObject problem(int status, String detail, String instance) {
+        return new JsonObject()
+                .put("type", "about:blank")
+                .put("title", HttpResponseStatus.valueOf(status).reasonPhrase())
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", instance);
+    }
+
+    /** Ends the request with a problem response. */
+    public static void send(RoutingContext ctx, int status, String detail) {
+        send(ctx, problem(status, detail, ctx.request().path()));
+    }
+
+    /** Ends the request with the given problem document. */
+    public static void send(RoutingContext ctx, JsonObject problem) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        int status = problem.getInteger("status");
+        if (status == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"assist-host\"");
+        }
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", MEDIA_TYPE)
+                .end(problem.encode());
+    }
+
+    /**
+     * The failure and error handler of the router: maps whatever failed, or the status the router chose
+     * (404, 405, 413, 415, ...), to a problem response.
+     */
+    public static void handle(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof HostFailure hostFailure) {
+            send(ctx, hostFailure.code().status(), hostFailure.getMessage());
+        } else if (failure instanceof HttpException httpException) {
+            send(ctx, httpException.getStatusCode(), describe(httpException.getStatusCode(), httpException.getPayload()));
+        } else if (failure instanceof DecodeException decode) {
+            send(ctx, 400, "malformed JSON: " + decode.getMessage());
+        } else if (failure != null) {
+            String reference = UUID.randomUUID().toString();
+            LOG.error("Request {} {} failed (reference {})", ctx.request().method(), ctx.request().path(), reference, failure);
+            send(ctx, 500, "internal error; the host log has the details under reference " + reference);
+        } else {
+            int status = ctx.statusCode() < 400 ? 500 : ctx.statusCode();
+            send(ctx, status, describe(status, null));
+        }
+    }
+
+    private static String describe(int status, String payload) {
+        if (payload != null && !payload.isBlank()) {
+            return payload;
+        }
+        return switch (status) {
+            case 400 -> "the request is malformed";
+            case 401 -> "missing or wrong bearer token";
+            case 404 -> "no such resource";
+            case 405 -> "this resource does not support that method";
+            case 413 -> "the request body is larger than this route accepts";
+            case 415 -> "this route does not accept that Content-Type";
+            default -> HttpResponseStatus.valueOf(status).reasonPhrase();
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package io.assisthost.plugins.semantic;
+
+import io.assisthost.api.Candidate;
+import io.assisthost.api.PluginContext;
+import io.assisthost.api.Score;
+import io.assisthost.api.ScoreRequest;
+import io.assisthost.api.Scorer;
+import java.util.ArrayList;
+import java.util.List;
+import org.pf4j.Extension;
+
+/**
+ * Adds the {@code semantic} component: the cosine similarity of the conversation's embedding and each
+ * article's, clipped to [0, 1]. Embeddings come from the request when the caller supplies them (with
+ * equal dimensions), else from a built-in lexical embedding of the query and of the article's title
+ * and text.
+ *
+ * <p>Settings ({@code plugins.config.semantic-scorer}): {@code dimensions} of the lexical embedding
+ * (default 384).
+ */
+@Extension(ordinal = 10)
+public class SemanticScorer implements Scorer {
+
+    /** The component this scorer adds. */
+    public static final String COMPONENT = "semantic";
+
+    private final LexicalEmbedding lexical;
+
+    public SemanticScorer(PluginContext context) {
+        this.lexical = new LexicalEmbedding(context.config().getInt("dimensions", 384));
+    }
+
+    @Override
+    public List<Score> score(ScoreRequest request) {
+        float[] query = request.context().embedding();
+        float[] lexicalQuery = lexical.embed(request.context().query());
+        List<Score> scores = new ArrayList<>(request.candidates().size());
+        for (Candidate candidate : request.candidates()) {
+            float[] article = candidate.embedding();
+            double similarity = query != null && article != null && article.length == query.length
+                    ? Cosine.similarity(query, article)
+                    : Cosine.similarity(lexicalQuery, lexical.embed(candidate.title() + '\n' + candidate.text()));
+            scores.add(new Score(candidate.documentId(), COMPONENT, Math.max(0.0, Math.min(1.0, similarity))));
+        }
+        return scores;
+    }
+}
