@@ -43,7 +43,7 @@ final class PluginJarInspector {
     Descriptor inspect(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
             Descriptor descriptor = descriptor(file.getManifest());
-            rejectBundledApi(file);
+            rejectBundledApi(descriptor.id(), file);
             return descriptor;
         } catch (IOException | SecurityException e) {
             throw new PluginRejectedException("not a readable jar: " + e.getMessage(), e);
@@ -64,10 +64,10 @@ final class PluginJarInspector {
         }
         String version = trimmed(attributes.getValue("Plugin-Version"));
         if (version == null) {
-            throw new PluginRejectedException("plugin " + id + ": no Plugin-Version in META-INF/MANIFEST.MF");
+            throw new PluginRejectedException(id, "no Plugin-Version in META-INF/MANIFEST.MF", null);
         }
         if (!Version.isValid(version)) {
-            throw new PluginRejectedException("plugin " + id + ": Plugin-Version '" + version + "' is not a semantic version");
+            throw new PluginRejectedException(id, "Plugin-Version '" + version + "' is not a semantic version", null);
         }
         String requires = trimmed(attributes.getValue("Plugin-Requires"));
         checkRequires(id, requires == null ? "*" : requires);
@@ -80,22 +80,22 @@ final class PluginJarInspector {
         try {
             satisfied = versions.checkVersionConstraint(hostVersion, expression);
         } catch (RuntimeException e) {
-            throw new PluginRejectedException("plugin " + id + ": Plugin-Requires '" + requires
+            throw new PluginRejectedException(id, "Plugin-Requires '" + requires
                     + "' is not a version range: " + e.getMessage(), e);
         }
         if (!satisfied) {
-            throw new PluginRejectedException("plugin " + id + " requires host version " + requires
-                    + ", but this host is " + hostVersion);
+            throw new PluginRejectedException(id, "requires host version " + requires
+                    + ", but this host is " + hostVersion, null);
         }
     }
 
-    private static void rejectBundledApi(JarFile file) {
+    private static void rejectBundledApi(String id, JarFile file) {
         Enumeration<JarEntry> entries = file.entries();
         while (entries.hasMoreElements()) {
             String name = entries.nextElement().getName();
             if (name.startsWith(API_PATH) && name.endsWith(".class")) {
-                throw new PluginRejectedException("bundles its own copy of the plugin API (" + name
-                        + "); declare io.assisthost:plugin-api with scope provided");
+                throw new PluginRejectedException(id, "bundles its own copy of the plugin API (" + name
+                        + "); declare io.assisthost:plugin-api with scope provided", null);
             }
         }
     }

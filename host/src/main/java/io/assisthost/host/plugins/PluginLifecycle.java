@@ -63,6 +63,10 @@ final class PluginLifecycle {
             String state = wrapper.getPluginState() == PluginState.DISABLED ? PluginEntry.DISABLED : PluginEntry.STOPPED;
             return new PluginEntry(loaded.getPluginId(), jar, loaded.getVersion(), loaded.getProvider(),
                     loaded.getPluginDescription(), loaded.getRequires(), state, null, List.of(), null, clock.instant());
+        } catch (PluginRejectedException e) {
+            String id = e.pluginId() != null ? e.pluginId() : key;
+            LOG.error("Plugin jar {} not loaded: {}", jar.getFileName(), e.getMessage());
+            return PluginEntry.failed(id, jar, version, e.getMessage(), clock.instant());
         } catch (RuntimeException e) {
             LOG.error("Plugin jar {} not loaded: {}", jar.getFileName(), e.getMessage());
             return PluginEntry.failed(key, jar, version, e.getMessage(), clock.instant());
