@@ -20,7 +20,7 @@ final class MapDescriptions {
      */
     static Future<JsonArray> describe(Vertx vertx, Function<String, JsonObject> settings) {
         List<Future<JsonObject>> maps = SharedMaps.ALL.stream()
-                .map(name -> vertx.sharedData().<Object, Object>getClusterWideMap(name)
+                .map(name -> vertx.sharedData().<Object, Object>getAsyncMap(name)
                         .compose(AsyncMap::size)
                         .map(size -> new JsonObject().put("name", name).put("size", size).mergeIn(settings.apply(name)))
                         .otherwise(failure -> new JsonObject().put("name", name).put("error", failure.getMessage())))

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Names of the cluster-wide maps. Each has an explicit entry (backups, time to live) in
- * {@code conf/cluster.xml}.
+ * {@code conf/cluster.xml}. Open them with {@code vertx.sharedData().getAsyncMap(name)}: cluster-wide on
+ * a clustered Vert.x, local on one without a cluster manager.
  */
 public final class SharedMaps {
 

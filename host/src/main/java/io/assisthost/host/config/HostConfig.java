@@ -33,7 +33,7 @@ public final class HostConfig {
         this.mode = parseMode(string("mode"));
         this.plugins = new PluginOptions(object("plugins"), this.home);
         this.cluster = new ClusterOptions(object("cluster"), this.home);
-        port("http.port", false);
+        port("http.port", true);
         port("sandbox.port", true);
         positive("http.maxBodyBytes");
     }
@@ -57,7 +57,7 @@ public final class HostConfig {
     }
 
     public int httpPort() {
-        return port("http.port", false);
+        return port("http.port", true);
     }
 
     public long maxBodyBytes() {

@@ -74,11 +74,6 @@ public final class PluginHost {
         return onOwner(() -> {
             for (Path jar : jarsIn(options.dir())) {
                 PluginEntry entry = lifecycle.load(jar);
-                if (entries.containsKey(entry.key())) {
-                    entry = PluginEntry.failed(jar.getFileName().toString(), jar, entry.version(),
-                            "plugin id " + entry.key() + " is already loaded from " + entries.get(entry.key()).file().getFileName(),
-                            entry.changedAt());
-                }
                 entries.put(entry.key(), entry);
             }
             for (PluginEntry entry : List.copyOf(entries.values())) {

@@ -56,8 +56,13 @@ final class PluginLifecycle {
         String version = null;
         try {
             PluginJarInspector.Descriptor descriptor = inspector.inspect(jar);
-            key = descriptor.id();
             version = descriptor.version();
+            PluginWrapper existing = manager.getPlugin(descriptor.id());
+            if (existing != null) {
+                throw new PluginRejectedException("plugin id " + descriptor.id() + " is already loaded from "
+                        + existing.getPluginPath().getFileName());
+            }
+            key = descriptor.id();
             PluginWrapper wrapper = manager.load(jar);
             PluginDescriptor loaded = wrapper.getDescriptor();
             String state = wrapper.getPluginState() == PluginState.DISABLED ? PluginEntry.DISABLED : PluginEntry.STOPPED;

@@ -1,0 +1,129 @@
+package io.assisthost.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.assisthost.host.testing.PluginJarBuilder;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged distribution as an operator runs it: {@code bin/assist-host} from another working
+ * directory, the bundled plugin jars plus a garbage jar, a clean stop on SIGTERM.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DistributionIT {
+
+    private static final Path DISTRIBUTION = Path.of(System.getProperty("assist.test.distribution", "target/assist-host"));
+
+    @TempDir
+    Path work;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void startsWithTheBundledPluginsReportsABrokenJarAndStopsCleanlyOnSigterm() throws Exception {
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        try (Stream<Path> bundled = Files.list(DISTRIBUTION.resolve("plugins"))) {
+            for (Path jar : bundled.toList()) {
+                Files.copy(jar, plugins.resolve(jar.getFileName()));
+            }
+        }
+        PluginJarBuilder.writeGarbage(plugins, "broken.jar");
+        int port = freePort();
+        int clusterPort = freePort();
+        Path log = work.resolve("host.log");
+
+        ProcessBuilder builder = new ProcessBuilder(DISTRIBUTION.resolve("bin/assist-host").toAbsolutePath().toString())
+                .directory(Files.createDirectories(work.resolve("elsewhere")).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("ASSIST_HTTP_PORT", String.valueOf(port));
+        env.put("ASSIST_DATA_DIR", work.resolve("data").toString());
+        env.put("ASSIST_PLUGINS_DIR", plugins.toString());
+        env.put("ASSIST_CLUSTER_PORT", String.valueOf(clusterPort));
+        env.put("ASSIST_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort);
+        env.put("JAVA_OPTS", "-Xmx256m");
+        process = builder.start();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> status(port, "/ready", null) == 200);
+        String token = Files.readString(work.resolve("data/api-token")).trim();
+        assertThat(Files.readString(log)).contains(token);
+
+        JsonArray list = new JsonObject(get(port, "/api/v1/plugins", token).body()).getJsonArray("plugins");
+        Map<String, JsonObject> byId = list.stream().map(JsonObject.class::cast)
+                .collect(Collectors.toMap(p -> p.getString("id"), p -> p));
+        assertThat(byId.keySet()).containsExactlyInAnyOrder(
+                "semantic-scorer", "rule-filter", "fallback-strategies", "http-webhook", "broken.jar");
+        assertThat(byId.get("broken.jar").getString("state")).isEqualTo("FAILED");
+        assertThat(byId.get("broken.jar").getString("error")).contains("not a readable jar");
+        Set<String> points = byId.values().stream()
+                .filter(p -> "STARTED".equals(p.getString("state")))
+                .flatMap(p -> p.getJsonArray("extensions").stream())
+                .map(e -> ((JsonObject) e).getString("point"))
+                .collect(Collectors.toSet());
+        assertThat(points).containsExactlyInAnyOrder("Scorer", "RecommendationFilter", "FallbackStrategy", "WebhookSink");
+        assertThat(status(port, "/api/v1/plugins", "wrong")).isEqualTo(401);
+
+        process.destroy();
+        assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("host exits after SIGTERM").isTrue();
+        assertThat(process.exitValue()).isEqualTo(143);
+        String output = Files.readString(log);
+        assertThat(output).contains("Plugin semantic-scorer stopped").contains("assist-host stopped");
+        assertThat(output).doesNotContain("Thread blocked");
+    }
+
+    private HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int status(int port, String path, String token) {
+        try {
+            return get(port, path, token).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
