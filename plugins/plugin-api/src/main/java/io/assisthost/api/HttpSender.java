@@ -6,8 +6,8 @@ import java.util.concurrent.CompletionStage;
  * Sends HTTP requests for plugins through the host's non-blocking client.
  *
  * <p>Redirects are never followed: a 3xx is returned as it is. The host may refuse a destination under
- * its outbound policy (see the host's {@code webhooks.allowHosts} setting); such a request completes
- * exceptionally with {@link SecurityException} and nothing is sent.
+ * its outbound policy; such a request completes exceptionally with {@link SecurityException} and
+ * nothing is sent.
  */
 public interface HttpSender {
 
