@@ -3,6 +3,7 @@ package io.assisthost.host;
 import io.assisthost.host.cluster.ClusterView;
 import io.assisthost.host.cluster.HazelcastClusterView;
 import io.assisthost.host.config.HostConfig;
+import io.assisthost.host.genesys.GenesysRuntime;
 import io.assisthost.host.http.ApiRouter;
 import io.assisthost.host.http.ApiTokenStore;
 import io.assisthost.host.http.Readiness;
@@ -11,6 +12,7 @@ import io.assisthost.host.metrics.Metrics;
 import io.assisthost.host.plugins.PluginHost;
 import io.assisthost.host.plugins.PluginInvoker;
 import io.assisthost.host.plugins.PluginServices;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -23,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the host together and starts it in order: data directory, API token, plugins, HTTP server.
+ * Wires the host together and starts it in order: data directory, API token, Genesys (the emulator
+ * first in sandbox mode), plugins, HTTP server.
  * Stopping it (on undeploy, or when Vert.x closes at SIGTERM) stops the plugins after the HTTP server
  * has closed.
  */
@@ -38,6 +41,9 @@ public final class HostVerticle extends VerticleBase {
     private final Readiness readiness = new Readiness();
 
     private ClusterView cluster;
+    private GenesysBoot genesys;
+    private GenesysRuntime genesysRuntime;
+    private PluginServices services;
     private PluginInvoker invoker;
     private PluginHost plugins;
     private HttpServer server;
@@ -56,13 +62,20 @@ public final class HostVerticle extends VerticleBase {
         WebClient webClient = WebClient.create(vertx, new WebClientOptions()
                 .setFollowRedirects(false)
                 .setUserAgent("assist-host/" + HostVersion.current()));
-        PluginServices services = new PluginServices(config.plugins(), new VertxHttpSender(webClient), clock,
-                metrics.registry());
+        services = new PluginServices(config.plugins(), new VertxHttpSender(webClient), clock, metrics.registry());
         invoker = new PluginInvoker(vertx, config.plugins().workerPoolSize(), config.plugins().callTimeout());
         plugins = new PluginHost(vertx, config.plugins(), HostVersion.forPlugins(), services);
-        readiness.register("cluster", cluster::joined).register("plugins", plugins::loaded);
+        genesys = new GenesysBoot(vertx, config, clock);
+        Counter transcripts = metrics.registry().counter("assist.transcripts.received");
+        readiness.register("cluster", cluster::joined).register("plugins", plugins::loaded)
+                .register("genesys", () -> genesysRuntime != null && genesysRuntime.tokens().valid());
         return vertx.fileSystem().mkdirs(config.dataDir().toString())
                 .compose(v -> resolveToken())
+                .compose(v -> genesys.start(event -> transcripts.increment()))
+                .onSuccess(runtime -> {
+                    genesysRuntime = runtime;
+                    services.knowledge(runtime.knowledge());
+                })
                 .compose(v -> plugins.start())
                 .compose(v -> startHttp())
                 .onSuccess(s -> LOG.info("assist-host {} listening on http://{}:{} ({} mode, node {})",
@@ -75,6 +88,7 @@ public final class HostVerticle extends VerticleBase {
         Future<Void> httpClosed = server == null ? Future.succeededFuture() : server.close();
         return httpClosed
                 .eventually(() -> plugins == null ? Future.succeededFuture() : plugins.close())
+                .eventually(() -> genesys == null ? Future.succeededFuture() : genesys.stop())
                 .eventually(() -> {
                     if (invoker != null) {
                         invoker.close();
@@ -101,6 +115,16 @@ public final class HostVerticle extends VerticleBase {
         return invoker;
     }
 
+    /** The Genesys connection of this host. */
+    public GenesysRuntime genesys() {
+        return genesysRuntime;
+    }
+
+    /** The sandbox emulator, or {@code null} in live mode. */
+    public io.assisthost.host.sandbox.GenesysEmulator emulator() {
+        return genesys.emulator();
+    }
+
     private Future<Void> resolveToken() {
         ApiTokenStore store = new ApiTokenStore(config.dataDir(), console);
         return vertx.executeBlocking(() -> store.resolve(config.apiToken()), false)
@@ -109,8 +133,9 @@ public final class HostVerticle extends VerticleBase {
     }
 
     private Future<HttpServer> startHttp() {
-        ApiRouter router = new ApiRouter(apiToken, config.maxBodyBytes(), config.plugins().maxUploadBytes(), cluster,
-                readiness, metrics.registry(), plugins, HostVersion.current());
+        ApiRouter router = new ApiRouter(new ApiRouter.Parts(apiToken, config.maxBodyBytes(),
+                config.plugins().maxUploadBytes(), cluster, readiness, metrics.registry(), plugins, HostVersion.current(),
+                genesys::describe, genesys.emulator()));
         return vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()))
                 .requestHandler(router.create(vertx))
                 .listen()

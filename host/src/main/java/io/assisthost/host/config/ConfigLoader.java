@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the defaults: {@code conf/host.json} as built into the jar;</li>
  *   <li>an operator's file: {@code assist.config} / {@code ASSIST_CONFIG}, else {@code conf/host.json}
  *       under the install directory when it exists;</li>
- *   <li>environment variables: key {@code plugins.callTimeoutMs} is {@code ASSIST_PLUGINS_CALL_TIMEOUT_MS};</li>
+ *   <li>environment variables: key {@code plugins.callTimeoutMs} is {@code ASSIST_PLUGINS_CALL_TIMEOUT_MS};
+ *       the Genesys credentials and region also come from {@code GENESYS_CLIENT_ID},
+ *       {@code GENESYS_CLIENT_SECRET} and {@code GENESYS_REGION};</li>
  *   <li>system properties: the same key is {@code assist.plugins.callTimeoutMs}.</li>
  * </ol>
  * Only keys that have a default can be overridden by 3 and 4, and their values are converted to the
@@ -34,6 +36,11 @@ public final class ConfigLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     private static final String DEFAULTS = "/io/assisthost/host/config/host.json";
     private static final String FREE_FORM = "plugins.config";
+    /** Variables the Genesys tooling already uses, honoured after the {@code ASSIST_} names. */
+    private static final Map<String, String> ALIASES = Map.of(
+            "genesys.clientId", "GENESYS_CLIENT_ID",
+            "genesys.clientSecret", "GENESYS_CLIENT_SECRET",
+            "genesys.region", "GENESYS_REGION");
 
     private final Map<String, String> env;
     private final Properties properties;
@@ -134,7 +141,11 @@ public final class ConfigLoader {
                 }
                 continue;
             }
-            String override = properties.getProperty("assist." + key, env.get(envName(key)));
+            String fromEnv = env.get(envName(key));
+            if (fromEnv == null && ALIASES.containsKey(key)) {
+                fromEnv = env.get(ALIASES.get(key));
+            }
+            String override = properties.getProperty("assist." + key, fromEnv);
             if (override != null) {
                 target.put(name, convert(key, override, defaultValue));
             }

@@ -26,6 +26,8 @@ public final class HostConfig {
     private final Mode mode;
     private final PluginOptions plugins;
     private final ClusterOptions cluster;
+    private final GenesysOptions genesys;
+    private final SandboxOptions sandbox;
 
     HostConfig(JsonObject json, Path home) {
         this.json = json.copy();
@@ -33,8 +35,17 @@ public final class HostConfig {
         this.mode = parseMode(string("mode"));
         this.plugins = new PluginOptions(object("plugins"), this.home);
         this.cluster = new ClusterOptions(object("cluster"), this.home);
+        this.genesys = new GenesysOptions(object("genesys"));
+        this.sandbox = new SandboxOptions(object("sandbox"), this.home);
         port("http.port", true);
-        port("sandbox.port", true);
+        if (mode == Mode.LIVE && !genesys.hasCredentials()) {
+            throw new ConfigException("live mode needs Genesys client credentials: set GENESYS_CLIENT_ID and "
+                    + "GENESYS_CLIENT_SECRET (or genesys.clientId and genesys.clientSecret)");
+        }
+        if (mode == Mode.LIVE && genesys.primaryKnowledgeBase().isEmpty()) {
+            throw new ConfigException("live mode needs genesys.knowledgeBases.primary "
+                    + "(ASSIST_GENESYS_KNOWLEDGE_BASES_PRIMARY): the id of the knowledge base to search");
+        }
         positive("http.maxBodyBytes");
     }
 
@@ -73,8 +84,12 @@ public final class HostConfig {
         return home.resolve(string("data.dir")).normalize();
     }
 
-    public int sandboxPort() {
-        return port("sandbox.port", true);
+    public SandboxOptions sandbox() {
+        return sandbox;
+    }
+
+    public GenesysOptions genesys() {
+        return genesys;
     }
 
     public PluginOptions plugins() {
@@ -83,11 +98,6 @@ public final class HostConfig {
 
     public ClusterOptions cluster() {
         return cluster;
-    }
-
-    /** The whole configuration as JSON, for components that read their own section. */
-    public JsonObject json() {
-        return json.copy();
     }
 
     private JsonObject object(String key) {

@@ -2,8 +2,11 @@ package io.assisthost.host.http;
 
 import io.assisthost.host.cluster.ClusterView;
 import io.assisthost.host.plugins.PluginHost;
+import io.assisthost.host.sandbox.GenesysEmulator;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Supplier;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -17,17 +20,26 @@ public final class ApiRouter {
     /** HTTP statuses the router itself may produce; each is answered with problem+json. */
     private static final int[] ROUTER_ERRORS = {400, 401, 403, 404, 405, 406, 409, 413, 415, 429, 500, 501, 503};
 
-    private final String apiToken;
-    private final long maxBodyBytes;
+    /**
+     * What the routes serve.
+     *
+     * @param nodeDetails this node's details merged into {@code GET /api/v1/cluster} (sandbox port, Genesys)
+     * @param emulator    the sandbox emulator, or {@code null} in live mode (no {@code /sandbox} routes)
+     */
+    public record Parts(String apiToken, long maxBodyBytes, long maxUploadBytes, ClusterView cluster,
+                        Readiness readiness, PrometheusMeterRegistry meters, PluginHost plugins, String version,
+                        Supplier<JsonObject> nodeDetails, GenesysEmulator emulator) {
+    }
+
+    private final Parts parts;
     private final SystemRoutes system;
     private final PluginRoutes plugins;
 
-    public ApiRouter(String apiToken, long maxBodyBytes, long maxUploadBytes, ClusterView cluster, Readiness readiness,
-                     PrometheusMeterRegistry meters, PluginHost pluginHost, String version) {
-        this.apiToken = apiToken;
-        this.maxBodyBytes = maxBodyBytes;
-        this.system = new SystemRoutes(cluster, readiness, meters, version);
-        this.plugins = new PluginRoutes(pluginHost, maxUploadBytes);
+    public ApiRouter(Parts parts) {
+        this.parts = parts;
+        this.system = new SystemRoutes(parts.cluster(), parts.readiness(), parts.meters(), parts.version(),
+                parts.nodeDetails());
+        this.plugins = new PluginRoutes(parts.plugins(), parts.maxUploadBytes());
     }
 
     public Router create(Vertx vertx) {
@@ -38,12 +50,19 @@ public final class ApiRouter {
         });
         system.mountOpen(router);
 
-        router.route("/api/v1/*").handler(new BearerAuth(apiToken));
+        BearerAuth auth = new BearerAuth(parts.apiToken());
+        router.route("/api/v1/*").handler(auth);
         plugins.mountUpload(router);
-        router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(parts.maxBodyBytes()));
         router.route("/api/v1/*").handler(new JsonBody());
         system.mountApi(router);
         plugins.mount(router);
+        if (parts.emulator() != null) {
+            router.route("/sandbox/*").handler(auth);
+            router.route("/sandbox/*").handler(BodyHandler.create(false).setBodyLimit(parts.maxBodyBytes()));
+            router.route("/sandbox/*").handler(new JsonBody());
+            new SandboxRoutes(parts.emulator()).mount(router);
+        }
 
         router.route("/*").method(io.vertx.core.http.HttpMethod.GET).method(io.vertx.core.http.HttpMethod.HEAD).handler(StaticHandler.create("webroot").setCachingEnabled(false));
 

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.function.Supplier;
 
 /** The open routes ({@code /health}, {@code /ready}, {@code /metrics}) and {@code /api/v1/cluster}. */
 final class SystemRoutes {
@@ -13,12 +14,15 @@ final class SystemRoutes {
     private final Readiness readiness;
     private final PrometheusMeterRegistry meters;
     private final String version;
+    private final Supplier<JsonObject> nodeDetails;
 
-    SystemRoutes(ClusterView cluster, Readiness readiness, PrometheusMeterRegistry meters, String version) {
+    SystemRoutes(ClusterView cluster, Readiness readiness, PrometheusMeterRegistry meters, String version,
+                 Supplier<JsonObject> nodeDetails) {
         this.cluster = cluster;
         this.readiness = readiness;
         this.meters = meters;
         this.version = version;
+        this.nodeDetails = nodeDetails;
     }
 
     void mountOpen(Router router) {
@@ -41,7 +45,7 @@ final class SystemRoutes {
 
     void mountApi(Router router) {
         router.get("/api/v1/cluster").handler(ctx -> cluster.describe()
-                .onSuccess(description -> Responses.json(ctx, 200, description))
+                .onSuccess(description -> Responses.json(ctx, 200, description.mergeIn(nodeDetails.get())))
                 .onFailure(ctx::fail));
     }
 }

@@ -35,28 +35,55 @@ class ConfigLoaderTest {
         assertThat(config.plugins().callTimeout()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.cluster().members()).containsExactly("127.0.0.1");
         assertThat(config.cluster().port()).isEqualTo(5701);
-        assertThat(config.sandboxPort()).isZero();
+        assertThat(config.sandbox().port()).isZero();
     }
 
     @Test
     void environmentVariablesNamedInTheContractOverrideTheirKeys() {
-        HostConfig config = load(Map.of(
-                "ASSIST_HTTP_PORT", "9090",
-                "ASSIST_API_TOKEN", "secret-token",
-                "ASSIST_DATA_DIR", "/var/lib/assist",
-                "ASSIST_PLUGINS_DIR", "extra-plugins",
-                "ASSIST_MODE", "live",
-                "ASSIST_SANDBOX_PORT", "18080",
-                "ASSIST_CLUSTER_MEMBERS", "127.0.0.1:5701, 127.0.0.1:5702,",
-                "ASSIST_CLUSTER_PORT", "5801"));
+        HostConfig config = load(Map.ofEntries(
+                Map.entry("ASSIST_HTTP_PORT", "9090"),
+                Map.entry("ASSIST_API_TOKEN", "secret-token"),
+                Map.entry("ASSIST_DATA_DIR", "/var/lib/assist"),
+                Map.entry("ASSIST_PLUGINS_DIR", "extra-plugins"),
+                Map.entry("ASSIST_MODE", "live"),
+                Map.entry("ASSIST_SANDBOX_PORT", "18080"),
+                Map.entry("ASSIST_CLUSTER_MEMBERS", "127.0.0.1:5701, 127.0.0.1:5702,"),
+                Map.entry("ASSIST_CLUSTER_PORT", "5801"),
+                Map.entry("GENESYS_CLIENT_ID", "client-1"),
+                Map.entry("GENESYS_CLIENT_SECRET", "secret-1"),
+                Map.entry("ASSIST_GENESYS_KNOWLEDGE_BASES_PRIMARY", "kb-1")));
         assertThat(config.httpPort()).isEqualTo(9090);
         assertThat(config.apiToken()).isEqualTo("secret-token");
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/assist"));
         assertThat(config.plugins().dir()).isEqualTo(home.resolve("extra-plugins"));
         assertThat(config.mode()).isEqualTo(HostConfig.Mode.LIVE);
-        assertThat(config.sandboxPort()).isEqualTo(18080);
+        assertThat(config.sandbox().port()).isEqualTo(18080);
         assertThat(config.cluster().members()).containsExactly("127.0.0.1:5701", "127.0.0.1:5702");
         assertThat(config.cluster().port()).isEqualTo(5801);
+    }
+
+    @Test
+    void liveModeTalksToTheRegionWithTheGenesysVariables() {
+        HostConfig config = load(Map.of("ASSIST_MODE", "live", "GENESYS_REGION", "mypurecloud.de",
+                "GENESYS_CLIENT_ID", "client-1", "GENESYS_CLIENT_SECRET", "secret-1",
+                "ASSIST_GENESYS_KNOWLEDGE_BASES_PRIMARY", "kb-1", "ASSIST_GENESYS_KNOWLEDGE_BASES_FALLBACK", "kb-2"));
+        assertThat(config.genesys().apiBase()).isEqualTo("https://api.mypurecloud.de");
+        assertThat(config.genesys().loginBase()).isEqualTo("https://login.mypurecloud.de");
+        assertThat(config.genesys().clientId()).isEqualTo("client-1");
+        assertThat(config.genesys().primaryKnowledgeBase()).isEqualTo("kb-1");
+        assertThat(config.genesys().fallbackKnowledgeBase()).isEqualTo("kb-2");
+        assertThat(load(Map.of("GENESYS_CLIENT_ID", "alias", "ASSIST_GENESYS_CLIENT_ID", "prefixed"))
+                .genesys().clientId()).isEqualTo("prefixed");
+    }
+
+    @Test
+    void liveModeNeedsCredentialsAndAKnowledgeBase() {
+        assertThatThrownBy(() -> load(Map.of("ASSIST_MODE", "live")))
+                .hasMessageContaining("GENESYS_CLIENT_ID").hasMessageContaining("GENESYS_CLIENT_SECRET");
+        assertThatThrownBy(() -> load(Map.of("ASSIST_MODE", "live", "GENESYS_CLIENT_ID", "c", "GENESYS_CLIENT_SECRET", "s")))
+                .hasMessageContaining("genesys.knowledgeBases.primary");
+        assertThatThrownBy(() -> load(Map.of("GENESYS_REGION", "https://api.mypurecloud.com")))
+                .hasMessageContaining("genesys.region (GENESYS_REGION)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.assisthost.host.HostVerticle;
 import io.assisthost.host.config.HostConfig;
 import io.assisthost.host.metrics.Metrics;
 import io.assisthost.host.testing.BlockedEventLoopGuard;
+import io.assisthost.host.testing.GenesysSandbox;
 import io.assisthost.host.testing.PluginJarBuilder;
 import io.assisthost.host.testing.TestPlugins;
 import io.vertx.core.Vertx;
@@ -60,7 +61,11 @@ class ApiTest {
     private void deploy() {
         HostConfig config = HostConfig.of(new JsonObject()
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0).put("maxBodyBytes", 1024))
-                .put("plugins", new JsonObject().put("maxUploadBytes", 1_000_000)), home);
+                .put("plugins", new JsonObject().put("maxUploadBytes", 1_000_000))
+                .put("sandbox", new JsonObject()
+                        .put("seed", GenesysSandbox.resource("knowledge.json").toString())
+                        .put("conversations", GenesysSandbox.resource("conversations.json").toString())
+                        .put("generator", false)), home);
         host = new HostVerticle(config, new Metrics(), Clock.systemUTC(),
                 new PrintStream(console, true, StandardCharsets.UTF_8));
         deploymentId = vertx.deployVerticle(host).await();
@@ -93,7 +98,7 @@ class ApiTest {
         HttpResponse<Buffer> ready = request(HttpMethod.GET, "/ready").send().await();
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.bodyAsJsonObject().getJsonObject("checks").getMap())
-                .containsEntry("cluster", "UP").containsEntry("plugins", "UP");
+                .containsEntry("cluster", "UP").containsEntry("plugins", "UP").containsEntry("genesys", "UP");
     }
 
     @Test

@@ -1,0 +1,113 @@
+package io.assisthost.host.sandbox;
+
+import io.assisthost.host.sandbox.SeedData.DocumentSeed;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Text relevance over the documents of one knowledge base: BM25 over three fields (title weighted 3,
+ * alternative phrases 2, article text 1). A document's confidence in [0, 1] is the share of the
+ * query's information (sum of matched terms' IDF over all terms' IDF) times a saturating function of
+ * its BM25 score, so that a document matching every query term strongly scores near 1 and partial or
+ * weak matches score lower.
+ */
+final class SearchIndex {
+
+    /** A matching document and its confidence. */
+    record Hit(DocumentSeed document, double confidence) {
+    }
+
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+    private static final double[] FIELD_WEIGHTS = {3.0, 2.0, 1.0};
+    private static final double SATURATION = 6.0;
+
+    private final List<DocumentSeed> documents;
+    private final List<List<Map<String, Integer>>> fieldTerms = new ArrayList<>();
+    private final List<int[]> fieldLengths = new ArrayList<>();
+    private final double[] averageLength = new double[FIELD_WEIGHTS.length];
+    private final Map<String, Integer> documentFrequency = new HashMap<>();
+
+    SearchIndex(List<DocumentSeed> documents) {
+        this.documents = List.copyOf(documents);
+        for (DocumentSeed document : documents) {
+            List<Map<String, Integer>> fields = List.of(
+                    counts(TextTerms.of(document.title())),
+                    counts(TextTerms.of(String.join(" ", document.alternatives()))),
+                    counts(TextTerms.of(document.text())));
+            fieldTerms.add(fields);
+            int[] lengths = new int[fields.size()];
+            Set<String> seen = new LinkedHashSet<>();
+            for (int f = 0; f < fields.size(); f++) {
+                lengths[f] = length(fields.get(f));
+                averageLength[f] += lengths[f];
+                seen.addAll(fields.get(f).keySet());
+            }
+            fieldLengths.add(lengths);
+            seen.forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
+        }
+        for (int f = 0; f < averageLength.length; f++) {
+            averageLength[f] = documents.isEmpty() ? 1 : Math.max(1, averageLength[f] / documents.size());
+        }
+    }
+
+    /** Documents matching the query, by descending confidence (then title). */
+    List<Hit> search(String query) {
+        List<String> terms = List.copyOf(new LinkedHashSet<>(TextTerms.of(query)));
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        double totalIdf = terms.stream().mapToDouble(this::idf).sum();
+        List<Hit> hits = new ArrayList<>();
+        for (int d = 0; d < documents.size(); d++) {
+            double score = 0;
+            double matchedIdf = 0;
+            for (String term : terms) {
+                double termScore = termScore(fieldTerms.get(d), fieldLengths.get(d), term);
+                if (termScore > 0) {
+                    score += idf(term) * termScore;
+                    matchedIdf += idf(term);
+                }
+            }
+            if (score > 0) {
+                double confidence = (matchedIdf / totalIdf) * (score / (score + SATURATION));
+                hits.add(new Hit(documents.get(d), Math.min(1.0, confidence)));
+            }
+        }
+        hits.sort(Comparator.comparingDouble(Hit::confidence).reversed()
+                .thenComparing(hit -> hit.document().title()));
+        return hits;
+    }
+
+    private double termScore(List<Map<String, Integer>> fields, int[] lengths, String term) {
+        double score = 0;
+        for (int f = 0; f < fields.size(); f++) {
+            int frequency = fields.get(f).getOrDefault(term, 0);
+            if (frequency > 0) {
+                double norm = 1 - B + B * lengths[f] / averageLength[f];
+                score += FIELD_WEIGHTS[f] * frequency * (K1 + 1) / (frequency + K1 * norm);
+            }
+        }
+        return score;
+    }
+
+    private double idf(String term) {
+        int df = documentFrequency.getOrDefault(term, 0);
+        return Math.log(1 + (documents.size() - df + 0.5) / (df + 0.5));
+    }
+
+    private static Map<String, Integer> counts(List<String> terms) {
+        Map<String, Integer> counts = new HashMap<>();
+        terms.forEach(term -> counts.merge(term, 1, Integer::sum));
+        return counts;
+    }
+
+    private static int length(Map<String, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}
