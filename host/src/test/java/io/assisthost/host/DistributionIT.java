@@ -70,6 +70,7 @@ class DistributionIT {
         env.put("ASSIST_PLUGINS_DIR", plugins.toString());
         env.put("ASSIST_CLUSTER_PORT", String.valueOf(clusterPort));
         env.put("ASSIST_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort);
+        env.put("ASSIST_SANDBOX_UTTERANCE_INTERVAL_MS", "300");
         env.put("JAVA_OPTS", "-Xmx256m");
         process = builder.start();
 
@@ -93,12 +94,48 @@ class DistributionIT {
         assertThat(points).containsExactlyInAnyOrder("Scorer", "RecommendationFilter", "FallbackStrategy", "WebhookSink");
         assertThat(status(port, "/api/v1/plugins", "wrong")).isEqualTo(401);
 
+        JsonObject cluster = new JsonObject(get(port, "/api/v1/cluster", token).body());
+        assertThat(cluster.getString("mode")).isEqualTo("sandbox");
+        assertThat(cluster.getJsonObject("sandbox").getInteger("port")).isPositive();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                new JsonObject(get(port, "/api/v1/cluster", token).body()).getJsonObject("genesys")
+                        .getJsonObject("transcripts").getLong("eventsReceived") > 0);
+
         process.destroy();
         assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("host exits after SIGTERM").isTrue();
         assertThat(process.exitValue()).isEqualTo(143);
         String output = Files.readString(log);
         assertThat(output).contains("Plugin semantic-scorer stopped").contains("assist-host stopped");
         assertThat(output).doesNotContain("Thread blocked");
+    }
+
+    @Test
+    void theEmulatorRunsOnItsOwn() throws Exception {
+        int port = freePort();
+        Path log = work.resolve("emulator.log");
+        process = new ProcessBuilder(DISTRIBUTION.resolve("bin/genesys-emulator").toAbsolutePath().toString(),
+                String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpRequest token = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth/token"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("assist-sandbox:assist-sandbox-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try {
+                return http.send(token, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+        String accessToken = new JsonObject(http.send(token, HttpResponse.BodyHandlers.ofString()).body())
+                .getString("access_token");
+        HttpResponse<String> bases = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v2/knowledge/knowledgebases"))
+                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(new JsonObject(bases.body()).getJsonArray("entities")).hasSize(2);
+        process.destroy();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
     private HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
