@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.spi.VertxMetricsFactory;
+import java.util.HashSet;
+import java.util.Set;
+import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
@@ -45,9 +48,14 @@ public final class Metrics {
 
     /** The Vert.x metrics options that go with {@link #vertxMetricsFactory()}. */
     public static MicrometerMetricsOptions vertxMetricsOptions() {
+        // The local address label keeps the host's and the sandbox emulator's HTTP servers apart.
+        Set<Label> labels = new HashSet<>(MicrometerMetricsOptions.DEFAULT_LABELS);
+        labels.add(Label.LOCAL);
+        labels.add(Label.HTTP_ROUTE);
         return new MicrometerMetricsOptions()
                 .setEnabled(true)
                 .setJvmMetricsEnabled(false)
+                .setLabels(labels)
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
     }
 
