@@ -11,6 +11,7 @@ import com.mypurecloud.sdk.v2.api.request.PostKnowledgeKnowledgebaseDocumentsSea
 import com.mypurecloud.sdk.v2.api.request.PostKnowledgeKnowledgebaseDocumentsSearchSuggestionsRequest;
 import com.mypurecloud.sdk.v2.api.request.PostNotificationsChannelSubscriptionsRequest;
 import com.mypurecloud.sdk.v2.api.request.PostNotificationsChannelsRequest;
+import com.mypurecloud.sdk.v2.api.request.PutNotificationsChannelSubscriptionsRequest;
 import com.mypurecloud.sdk.v2.connector.ApiClientConnectorProperty;
 import com.mypurecloud.sdk.v2.connector.okhttp.OkHttpClientConnector;
 import com.mypurecloud.sdk.v2.model.Channel;
@@ -156,6 +157,14 @@ public final class GenesysClient implements AutoCloseable {
         PostNotificationsChannelSubscriptionsRequest request = PostNotificationsChannelSubscriptionsRequest.builder()
                 .withChannelId(channelId).withBody(body).build();
         return call(callback -> notifications.postNotificationsChannelSubscriptionsAsync(request, callback));
+    }
+
+    /** Replaces a channel's subscriptions with exactly these topics. */
+    public Future<ChannelTopicEntityListing> replaceSubscriptions(String channelId, List<String> topics) {
+        List<ChannelTopic> body = topics.stream().map(topic -> new ChannelTopic().id(topic)).toList();
+        PutNotificationsChannelSubscriptionsRequest request = PutNotificationsChannelSubscriptionsRequest.builder()
+                .withChannelId(channelId).withBody(body).build();
+        return call(callback -> notifications.putNotificationsChannelSubscriptionsAsync(request, callback));
     }
 
     @Override

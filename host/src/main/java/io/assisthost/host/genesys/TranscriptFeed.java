@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Live transcripts from the Notifications API: one channel (created through the SDK), its WebSocket
  * read with Vert.x, and a {@code v2.conversations.{id}.transcription} subscription for every followed
  * conversation. Final utterances and conversation ends go to the sink as {@link TranscriptEvent}s; a
- * conversation is unfollowed when its transcript ends. If the socket closes, a new channel is opened
- * and every followed topic subscribed again.
+ * conversation is unfollowed (and its topic dropped from the channel, which Genesys caps at 1,000
+ * topics) when its transcript ends. If the socket closes, a new channel is opened and every followed
+ * topic subscribed again.
  */
 public final class TranscriptFeed {
 
@@ -61,7 +62,10 @@ public final class TranscriptFeed {
         if (channel == null) {
             return Future.succeededFuture();
         }
-        return client.subscribe(channel, List.of(TranscriptFrames.topic(conversationId))).mapEmpty();
+        return client.subscribe(channel, List.of(TranscriptFrames.topic(conversationId)))
+                .onFailure(failure -> LOG.warn("Transcript of conversation {} not subscribed: {}", conversationId,
+                        failure.getMessage()))
+                .mapEmpty();
     }
 
     /** Conversations currently followed. */
@@ -115,11 +119,20 @@ public final class TranscriptFeed {
         for (TranscriptEvent event : TranscriptFrames.parse(frame)) {
             Attributes attributes = followed.get(event.conversationId());
             TranscriptEvent enriched = attributes == null ? event : event.with(attributes.mediaType(), attributes.queue());
-            if (event.ended()) {
-                followed.remove(event.conversationId());
+            if (event.ended() && followed.remove(event.conversationId()) != null) {
+                dropTopic(event.conversationId());
             }
             received.incrementAndGet();
             sink.accept(enriched);
+        }
+    }
+
+    private void dropTopic(String conversationId) {
+        String channel = channelId;
+        if (channel != null) {
+            List<String> remaining = followed.keySet().stream().map(TranscriptFrames::topic).toList();
+            client.replaceSubscriptions(channel, remaining).onFailure(failure -> LOG.debug(
+                    "Topic of ended conversation {} not dropped: {}", conversationId, failure.getMessage()));
         }
     }
 

@@ -81,6 +81,11 @@ public final class GenesysEmulator extends VerticleBase {
         return generator;
     }
 
+    /** Topics subscribed over all notification channels. */
+    public int subscribedTopics() {
+        return hub.topicCount();
+    }
+
     /** Search feedback (the PATCH of a search) received so far. */
     public List<JsonObject> searchFeedback() {
         return knowledge.feedback();

@@ -89,6 +89,10 @@ final class NotificationHub {
         return new JsonObject().put("entities", entities);
     }
 
+    int topicCount() {
+        return subscriptions.values().stream().mapToInt(Set::size).sum();
+    }
+
     void unsubscribeAll(String channelId) {
         require(channelId).clear();
     }

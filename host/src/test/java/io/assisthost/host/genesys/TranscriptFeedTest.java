@@ -54,6 +54,7 @@ class TranscriptFeedTest {
         assertThat(events.get(1).speaker()).isEqualTo("agent");
         assertThat(events.get(2).ended()).isTrue();
         assertThat(genesys.feed().followed()).as("unfollowed at the end").isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> emulator.subscribedTopics() == 0);
         assertThat(genesys.feed().received()).isEqualTo(3);
         genesys.close().await();
     }
