@@ -35,7 +35,8 @@ public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     private static final String DEFAULTS = "/io/assisthost/host/config/host.json";
-    private static final String FREE_FORM = "plugins.config";
+    /** Objects whose keys are the operator's to choose. */
+    private static final java.util.Set<String> FREE_FORM = java.util.Set.of("plugins.config", "recommend.weights");
     /** Variables the Genesys tooling already uses, honoured after the {@code ASSIST_} names. */
     private static final Map<String, String> ALIASES = Map.of(
             "genesys.clientId", "GENESYS_CLIENT_ID",
@@ -114,7 +115,7 @@ public final class ConfigLoader {
             if (knownValue == null) {
                 LOG.warn("Configuration key '{}' is not known to this host version and is ignored", key);
             } else if (knownValue instanceof JsonObject nested && given.getValue(name) instanceof JsonObject inner
-                    && !key.equals(FREE_FORM)) {
+                    && !FREE_FORM.contains(key)) {
                 warnUnknownKeys(nested, inner, key + ".");
             }
         }
@@ -136,7 +137,7 @@ public final class ConfigLoader {
             String key = prefix + name;
             Object defaultValue = defaults.getValue(name);
             if (defaultValue instanceof JsonObject nested) {
-                if (!key.equals(FREE_FORM) && target.getValue(name) instanceof JsonObject inner) {
+                if (target.getValue(name) instanceof JsonObject inner) {
                     applyOverrides(inner, nested, key + ".");
                 }
                 continue;

@@ -28,6 +28,7 @@ public final class HostConfig {
     private final ClusterOptions cluster;
     private final GenesysOptions genesys;
     private final SandboxOptions sandbox;
+    private final RecommendOptions recommend;
 
     HostConfig(JsonObject json, Path home) {
         this.json = json.copy();
@@ -37,6 +38,7 @@ public final class HostConfig {
         this.cluster = new ClusterOptions(object("cluster"), this.home);
         this.genesys = new GenesysOptions(object("genesys"));
         this.sandbox = new SandboxOptions(object("sandbox"), this.home);
+        this.recommend = new RecommendOptions(object("recommend"));
         port("http.port", true);
         if (mode == Mode.LIVE && !genesys.hasCredentials()) {
             throw new ConfigException("live mode needs Genesys client credentials: set GENESYS_CLIENT_ID and "
@@ -86,6 +88,10 @@ public final class HostConfig {
 
     public SandboxOptions sandbox() {
         return sandbox;
+    }
+
+    public RecommendOptions recommend() {
+        return recommend;
     }
 
     public GenesysOptions genesys() {
