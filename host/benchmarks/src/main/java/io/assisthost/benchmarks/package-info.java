@@ -1,0 +1,2 @@
+/** JMH benchmarks; run with {@code java -jar host/benchmarks/target/benchmarks.jar}. */
+package io.assisthost.benchmarks;
