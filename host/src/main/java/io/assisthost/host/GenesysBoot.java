@@ -46,6 +46,24 @@ final class GenesysBoot {
                 });
     }
 
+    /** The default primary knowledge base: configured, else the sandbox's primary one. */
+    String primaryKnowledgeBase() {
+        String configured = config.genesys().primaryKnowledgeBase();
+        return !configured.isEmpty() || emulator == null ? configured : emulator.seed().withRole("primary").id();
+    }
+
+    /** The default fallback knowledge base: configured, else the sandbox's fallback one, else {@code null}. */
+    String fallbackKnowledgeBase() {
+        String configured = config.genesys().fallbackKnowledgeBase();
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        if (emulator == null || emulator.seed().withRole("fallback") == null) {
+            return null;
+        }
+        return emulator.seed().withRole("fallback").id();
+    }
+
     /** The emulator in sandbox mode, else {@code null}. */
     GenesysEmulator emulator() {
         return emulator;

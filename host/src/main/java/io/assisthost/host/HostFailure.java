@@ -1,5 +1,8 @@
 package io.assisthost.host;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 /**
  * A request the host refuses or cannot serve, with the failure code that HTTP sends as the status of a
  * problem+json response and the event bus as the code of a {@code ReplyException}.
@@ -31,19 +34,39 @@ public class HostFailure extends RuntimeException {
     }
 
     private final Code code;
+    private final JsonArray errors;
 
     public HostFailure(Code code, String message) {
-        super(message);
-        this.code = code;
+        this(code, message, null, null);
     }
 
     public HostFailure(Code code, String message, Throwable cause) {
+        this(code, message, cause, null);
+    }
+
+    private HostFailure(Code code, String message, Throwable cause, JsonArray errors) {
         super(message, cause);
         this.code = code;
+        this.errors = errors == null ? new JsonArray() : errors.copy();
     }
 
     public Code code() {
         return code;
+    }
+
+    /** Per-field problems ({@code field}, {@code message}) of an invalid request; empty otherwise. */
+    public JsonArray errors() {
+        return errors.copy();
+    }
+
+    /** An invalid request with one entry per bad field; the message lists them all. */
+    public static HostFailure invalidFields(JsonArray errors) {
+        StringBuilder message = new StringBuilder("invalid request: ");
+        for (int i = 0; i < errors.size(); i++) {
+            JsonObject error = errors.getJsonObject(i);
+            message.append(i == 0 ? "" : "; ").append(error.getString("field")).append(' ').append(error.getString("message"));
+        }
+        return new HostFailure(Code.INVALID, message.toString(), null, errors);
     }
 
     public static HostFailure invalid(String message) {

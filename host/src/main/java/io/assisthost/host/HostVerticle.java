@@ -12,6 +12,7 @@ import io.assisthost.host.metrics.Metrics;
 import io.assisthost.host.plugins.PluginHost;
 import io.assisthost.host.plugins.PluginInvoker;
 import io.assisthost.host.plugins.PluginServices;
+import io.assisthost.host.recommend.Recommendations;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the host together and starts it in order: data directory, API token, Genesys (the emulator
- * first in sandbox mode), plugins, HTTP server.
+ * first in sandbox mode), recommendations, plugins, HTTP server.
  * Stopping it (on undeploy, or when Vert.x closes at SIGTERM) stops the plugins after the HTTP server
  * has closed.
  */
@@ -44,6 +45,7 @@ public final class HostVerticle extends VerticleBase {
     private GenesysBoot genesys;
     private GenesysRuntime genesysRuntime;
     private PluginServices services;
+    private Recommendations recommendations;
     private PluginInvoker invoker;
     private PluginHost plugins;
     private HttpServer server;
@@ -71,12 +73,22 @@ public final class HostVerticle extends VerticleBase {
                 .register("genesys", () -> genesysRuntime != null && genesysRuntime.tokens().valid());
         return vertx.fileSystem().mkdirs(config.dataDir().toString())
                 .compose(v -> resolveToken())
-                .compose(v -> genesys.start(event -> transcripts.increment()))
-                .onSuccess(runtime -> {
+                .compose(v -> genesys.start(event -> {
+                    transcripts.increment();
+                    if (recommendations != null) {
+                        recommendations.accept(event);
+                    }
+                }))
+                .map(runtime -> {
                     genesysRuntime = runtime;
-                    services.knowledge(runtime.knowledge());
+                    recommendations = new Recommendations(vertx, config, runtime.client(), genesys.primaryKnowledgeBase(),
+                            genesys.fallbackKnowledgeBase(), plugins::registry, invoker, cluster.selfId(), clock,
+                            metrics.registry());
+                    services.knowledge(recommendations.knowledge()).cache(recommendations.cache());
+                    return runtime;
                 })
                 .compose(v -> plugins.start())
+                .compose(v -> recommendations.start())
                 .compose(v -> startHttp())
                 .onSuccess(s -> LOG.info("assist-host {} listening on http://{}:{} ({} mode, node {})",
                         HostVersion.current(), config.httpHost(), s.actualPort(),
@@ -87,6 +99,7 @@ public final class HostVerticle extends VerticleBase {
     public Future<?> stop() {
         Future<Void> httpClosed = server == null ? Future.succeededFuture() : server.close();
         return httpClosed
+                .eventually(() -> recommendations == null ? Future.succeededFuture() : recommendations.close())
                 .eventually(() -> plugins == null ? Future.succeededFuture() : plugins.close())
                 .eventually(() -> genesys == null ? Future.succeededFuture() : genesys.stop())
                 .eventually(() -> {
@@ -115,6 +128,11 @@ public final class HostVerticle extends VerticleBase {
         return invoker;
     }
 
+    /** The recommendation feature of this host. */
+    public Recommendations recommendations() {
+        return recommendations;
+    }
+
     /** The Genesys connection of this host. */
     public GenesysRuntime genesys() {
         return genesysRuntime;
@@ -135,7 +153,7 @@ public final class HostVerticle extends VerticleBase {
     private Future<HttpServer> startHttp() {
         ApiRouter router = new ApiRouter(new ApiRouter.Parts(apiToken, config.maxBodyBytes(),
                 config.plugins().maxUploadBytes(), cluster, readiness, metrics.registry(), plugins, HostVersion.current(),
-                genesys::describe, genesys.emulator()));
+                genesys::describe, genesys.emulator(), recommendations));
         return vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()))
                 .requestHandler(router.create(vertx))
                 .listen()

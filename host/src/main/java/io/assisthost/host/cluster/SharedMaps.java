@@ -9,17 +9,19 @@ import java.util.List;
  */
 public final class SharedMaps {
 
-    /** Result-set ETag per interaction. */
+    /** Result-set ETag and latest result per subscribed interaction. */
     public static final String ETAGS = "assist.etags";
     /** Last good recommendation result per interaction. */
     public static final String RESULTS = "assist.results";
+    /** Polling subscriptions by interaction. */
+    public static final String SUBSCRIPTIONS = "assist.subscriptions";
     /** Subscription leases: which node polls which interaction. */
     public static final String LEASES = "assist.leases";
     /** The deployed assist-action set. */
     public static final String ACTIONS = "assist.actions";
 
     /** Every shared map, in the order the cluster view lists them. */
-    public static final List<String> ALL = List.of(ETAGS, RESULTS, LEASES, ACTIONS);
+    public static final List<String> ALL = List.of(ETAGS, RESULTS, SUBSCRIPTIONS, LEASES, ACTIONS);
 
     private SharedMaps() {
     }

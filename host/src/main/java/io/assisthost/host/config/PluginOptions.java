@@ -9,6 +9,7 @@ public final class PluginOptions {
 
     private final Path dir;
     private final Duration callTimeout;
+    private final Duration fallbackTimeout;
     private final int workerPoolSize;
     private final int quarantineAfterFailures;
     private final Duration quarantine;
@@ -20,6 +21,7 @@ public final class PluginOptions {
         JsonObject root = new JsonObject().put("plugins", section);
         this.dir = home.resolve(HostConfig.requireString(root, "plugins.dir")).normalize();
         this.callTimeout = HostConfig.millis(root, "plugins.callTimeoutMs");
+        this.fallbackTimeout = HostConfig.millis(root, "plugins.fallbackTimeoutMs");
         this.workerPoolSize = (int) atLeastOne(root, "plugins.workerPoolSize");
         this.quarantineAfterFailures = (int) atLeastOne(root, "plugins.quarantineAfterFailures");
         this.quarantine = HostConfig.millis(root, "plugins.quarantineMs");
@@ -40,6 +42,11 @@ public final class PluginOptions {
     /** The time budget of one plugin call. */
     public Duration callTimeout() {
         return callTimeout;
+    }
+
+    /** The time budget of one fallback strategy, which usually calls a remote knowledge base. */
+    public Duration fallbackTimeout() {
+        return fallbackTimeout;
     }
 
     /** Threads of the {@code assist-plugin} pool that runs plugin code. */

@@ -1,6 +1,5 @@
 package io.assisthost.host.genesys;
 
-import io.assisthost.api.KnowledgeSearch;
 import io.assisthost.host.config.GenesysOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the host holds for one Genesys org: its token, its SDK client, its live transcript feed
- * and the knowledge search plugins use. Wrong client credentials stop the start; an unreachable
+ * Everything the host holds for one Genesys org: its token, its SDK client and its live transcript
+ * feed. Wrong client credentials stop the start; an unreachable
  * Genesys does not (the token is retried, readiness reports it, fallbacks serve).
  */
 public final class GenesysRuntime {
@@ -25,7 +24,6 @@ public final class GenesysRuntime {
     private final TokenProvider tokens;
     private final GenesysClient client;
     private final TranscriptFeed feed;
-    private final KnowledgeSearch knowledge;
     private final WebClient loginClient;
 
     /** Where and as whom to reach Genesys. */
@@ -37,12 +35,11 @@ public final class GenesysRuntime {
     }
 
     private GenesysRuntime(Endpoints endpoints, TokenProvider tokens, GenesysClient client, TranscriptFeed feed,
-                           KnowledgeSearch knowledge, WebClient loginClient) {
+                           WebClient loginClient) {
         this.endpoints = endpoints;
         this.tokens = tokens;
         this.client = client;
         this.feed = feed;
-        this.knowledge = knowledge;
         this.loginClient = loginClient;
     }
 
@@ -60,12 +57,8 @@ public final class GenesysRuntime {
                 .compose(token -> vertx.executeBlocking(() -> new GenesysClient(vertx, tokens, endpoints.apiBase(),
                         token == null ? "" : token, options.maxConcurrentRequests(), options.connectTimeout(),
                         options.requestTimeout(), userAgent), false))
-                .map(client -> {
-                    KnowledgeSearch knowledge = new GenesysKnowledgeSearch(client,
-                            new KnowledgeCandidates(options.contentTypeLabels(), options.defaultContentType()));
-                    return new GenesysRuntime(endpoints, tokens, client, new TranscriptFeed(vertx, client, transcripts),
-                            knowledge, loginClient);
-                })
+                .map(client -> new GenesysRuntime(endpoints, tokens, client,
+                        new TranscriptFeed(vertx, client, transcripts), loginClient))
                 .compose(runtime -> runtime.feed.start()
                         .recover(failure -> {
                             LOG.warn("Live transcripts unavailable for now: {}", failure.getMessage());
@@ -93,11 +86,6 @@ public final class GenesysRuntime {
 
     public TranscriptFeed feed() {
         return feed;
-    }
-
-    /** The knowledge search handed to plugins. */
-    public KnowledgeSearch knowledge() {
-        return knowledge;
     }
 
     /** This node's view of its Genesys connection, for the API. */

@@ -2,6 +2,7 @@ package io.assisthost.host.http;
 
 import io.assisthost.host.cluster.ClusterView;
 import io.assisthost.host.plugins.PluginHost;
+import io.assisthost.host.recommend.Recommendations;
 import io.assisthost.host.sandbox.GenesysEmulator;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -28,7 +29,7 @@ public final class ApiRouter {
      */
     public record Parts(String apiToken, long maxBodyBytes, long maxUploadBytes, ClusterView cluster,
                         Readiness readiness, PrometheusMeterRegistry meters, PluginHost plugins, String version,
-                        Supplier<JsonObject> nodeDetails, GenesysEmulator emulator) {
+                        Supplier<JsonObject> nodeDetails, GenesysEmulator emulator, Recommendations recommendations) {
     }
 
     private final Parts parts;
@@ -57,6 +58,7 @@ public final class ApiRouter {
         router.route("/api/v1/*").handler(new JsonBody());
         system.mountApi(router);
         plugins.mount(router);
+        new RecommendRoutes(parts.recommendations()).mount(router);
         if (parts.emulator() != null) {
             router.route("/sandbox/*").handler(auth);
             router.route("/sandbox/*").handler(BodyHandler.create(false).setBodyLimit(parts.maxBodyBytes()));

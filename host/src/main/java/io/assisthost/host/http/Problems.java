@@ -61,7 +61,11 @@ public final class Problems {
     public static void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof HostFailure hostFailure) {
-            send(ctx, hostFailure.code().status(), hostFailure.getMessage());
+            JsonObject problem = problem(hostFailure.code().status(), hostFailure.getMessage(), ctx.request().path());
+            if (!hostFailure.errors().isEmpty()) {
+                problem.put("errors", hostFailure.errors());
+            }
+            send(ctx, problem);
         } else if (failure instanceof HttpException httpException) {
             send(ctx, httpException.getStatusCode(), describe(httpException.getStatusCode(), httpException.getPayload()));
         } else if (failure instanceof DecodeException decode) {

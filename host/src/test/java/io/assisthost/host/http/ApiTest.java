@@ -202,7 +202,7 @@ class ApiTest {
         assertThat(cluster.getJsonObject("self").getString("id")).isNotBlank();
         assertThat(cluster.getJsonArray("members")).hasSize(1);
         assertThat(cluster.getJsonArray("maps").stream().map(m -> ((JsonObject) m).getString("name")))
-                .containsExactly("assist.etags", "assist.results", "assist.leases", "assist.actions");
+                .containsExactly("assist.etags", "assist.results", "assist.subscriptions", "assist.leases", "assist.actions");
     }
 
     @Test

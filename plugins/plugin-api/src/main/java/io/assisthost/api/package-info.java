@@ -24,7 +24,8 @@
  *
  * <h2>Threading and failure</h2>
  * Every extension method is called on a host worker thread, never on an event loop, under a time budget
- * (the host setting {@code plugins.callTimeoutMs}, 250 ms by default). Implementations must be
+ * (the host setting {@code plugins.callTimeoutMs}, 250 ms by default; {@code plugins.fallbackTimeoutMs},
+ * 3000 ms, for fallback strategies). Implementations must be
  * thread-safe: the host calls one instance from many threads at once. A call that throws, returns
  * {@code null} or a value that breaks the method's contract, or overruns its budget counts as a
  * <em>plugin failure</em>: the host continues without that extension's contribution, lists it in the

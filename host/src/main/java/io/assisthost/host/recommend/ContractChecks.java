@@ -1,0 +1,61 @@
+package io.assisthost.host.recommend;
+
+import io.assisthost.api.Candidate;
+import io.assisthost.api.FallbackResult;
+import io.assisthost.api.FilterDecision;
+import io.assisthost.api.Score;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What each extension point's contract forbids in a result. A result that breaks it is discarded and
+ * counts as a plugin failure (see the plugin API's Javadoc).
+ */
+final class ContractChecks {
+
+    private ContractChecks() {
+    }
+
+    static Set<String> ids(List<Candidate> candidates) {
+        Set<String> ids = new HashSet<>(candidates.size() * 2);
+        candidates.forEach(candidate -> ids.add(candidate.documentId()));
+        return ids;
+    }
+
+    /** @return why the scores break the {@code Scorer} contract, or {@code null} */
+    static String scores(List<Score> scores, Set<String> documentIds) {
+        for (Score score : scores) {
+            if (score == null) {
+                return "returned a null score";
+            }
+            if (!documentIds.contains(score.documentId())) {
+                return "scored unknown document " + score.documentId();
+            }
+        }
+        return null;
+    }
+
+    /** @return why the decisions break the {@code RecommendationFilter} contract, or {@code null} */
+    static String decisions(List<FilterDecision> decisions, Set<String> documentIds) {
+        Set<String> seen = new HashSet<>();
+        for (FilterDecision decision : decisions) {
+            if (decision == null) {
+                return "returned a null decision";
+            }
+            if (!documentIds.contains(decision.documentId())) {
+                return "decided on unknown document " + decision.documentId();
+            }
+            if (!seen.add(decision.documentId())) {
+                return "decided twice on document " + decision.documentId();
+            }
+        }
+        return null;
+    }
+
+    /** @return why the answer breaks the {@code FallbackStrategy} contract, or {@code null} */
+    static String fallback(Optional<FallbackResult> result) {
+        return result == null ? "completed with null instead of an Optional" : null;
+    }
+}

@@ -1,0 +1,70 @@
+package io.assisthost.host.recommend;
+
+import com.mypurecloud.sdk.v2.model.KnowledgeDocumentSearchRequest;
+import io.assisthost.api.Candidate;
+import io.assisthost.api.InteractionContext;
+import io.assisthost.api.KnowledgeQuery;
+import io.assisthost.api.KnowledgeSearch;
+import io.assisthost.api.KnowledgeUnavailableException;
+import io.assisthost.host.genesys.GenesysClient;
+import io.assisthost.host.genesys.KnowledgeCandidates;
+import io.assisthost.host.genesys.KnowledgeRequests;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Genesys knowledge search behind the knowledge base's circuit breaker, with article text, as
+ * candidates. The one way the host, and plugins through {@link KnowledgeSearch}, search knowledge.
+ */
+public final class KnowledgeSource implements KnowledgeSearch {
+
+    private final GenesysClient client;
+    private final KnowledgeCandidates candidates;
+    private final BreakerRegistry breakers;
+    private final MeterRegistry meters;
+
+    public KnowledgeSource(GenesysClient client, KnowledgeCandidates candidates, BreakerRegistry breakers,
+                           MeterRegistry meters) {
+        this.client = client;
+        this.candidates = candidates;
+        this.breakers = breakers;
+        this.meters = meters;
+    }
+
+    /**
+     * Searches one knowledge base.
+     *
+     * @return the candidates, best first; or a failed future with a {@link SourceFailure}
+     */
+    public Future<List<Candidate>> search(String knowledgeBaseId, InteractionContext context, String query, int pageSize) {
+        KnowledgeDocumentSearchRequest request = KnowledgeRequests.search(query, context, pageSize,
+                KnowledgeDocumentSearchRequest.QueryTypeEnum.AUTOSEARCH);
+        long started = System.nanoTime();
+        return breakers.forKnowledgeBase(knowledgeBaseId)
+                .<List<Candidate>>execute(() -> client.search(knowledgeBaseId, request, true)
+                        .map(search -> candidates.from(knowledgeBaseId, search)))
+                .andThen(result -> timer(knowledgeBaseId, result.succeeded())
+                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+                .recover(failure -> Future.failedFuture(SourceFailure.of(knowledgeBaseId, failure)));
+    }
+
+    @Override
+    public CompletionStage<List<Candidate>> search(KnowledgeQuery query) {
+        return search(query.knowledgeBaseId(), query.context(), query.query(), query.maxResults())
+                .recover(failure -> {
+                    SourceFailure source = (SourceFailure) failure;
+                    return Future.failedFuture(new KnowledgeUnavailableException(source.reason(), source.getMessage(),
+                            source.retryAfter()));
+                })
+                .toCompletionStage();
+    }
+
+    private Timer timer(String knowledgeBaseId, boolean succeeded) {
+        return meters.timer("assist.genesys.search", "knowledgeBase", knowledgeBaseId,
+                "outcome", succeeded ? "success" : "failure");
+    }
+}

@@ -1,0 +1,95 @@
+package io.assisthost.host.recommend;
+
+import io.assisthost.api.CachedRecommendations;
+import io.assisthost.host.HostFailure;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves recommendation requests from HTTP and from the {@code assist.recommend} address: validates,
+ * runs the pipeline, keeps live results as the interaction's last known good, and lets listeners
+ * record the result before it is answered.
+ */
+public final class RecommendService {
+
+    /** Request/reply address; bodies are the JSON of {@code POST /api/v1/recommendations}. */
+    public static final String ADDRESS = "assist.recommend";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecommendService.class);
+
+    private final RecommendRequests requests;
+    private final RecommendationPipeline pipeline;
+    private final ResultCache cache;
+    private final List<RecommendationListener> listeners = new CopyOnWriteArrayList<>();
+
+    public RecommendService(RecommendRequests requests, RecommendationPipeline pipeline, ResultCache cache) {
+        this.requests = requests;
+        this.pipeline = pipeline;
+        this.cache = cache;
+    }
+
+    public RecommendService addListener(RecommendationListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    public RecommendRequests requests() {
+        return requests;
+    }
+
+    /** Validates and serves a request body. */
+    public Future<Recommendation> recommend(Object body) {
+        RecommendRequest request;
+        try {
+            request = requests.parse(body);
+        } catch (HostFailure invalid) {
+            return Future.failedFuture(invalid);
+        }
+        return recommend(request, "request");
+    }
+
+    /** Serves a validated request. */
+    public Future<Recommendation> recommend(RecommendRequest request, String origin) {
+        return pipeline.recommend(request).compose(recommendation -> record(recommendation, origin));
+    }
+
+    /** Answers {@code assist.recommend}; failures reply with the documented codes. */
+    public MessageConsumer<Object> register(EventBus bus) {
+        return bus.consumer(ADDRESS, this::handle);
+    }
+
+    private void handle(Message<Object> message) {
+        recommend(message.body())
+                .onSuccess(recommendation -> message.reply(recommendation.toJson()))
+                .onFailure(failure -> {
+                    if (failure instanceof HostFailure hostFailure) {
+                        message.fail(hostFailure.code().status(), hostFailure.getMessage());
+                    } else {
+                        LOG.error("Recommendation on {} failed", ADDRESS, failure);
+                        message.fail(HostFailure.Code.INTERNAL.status(), "internal error: " + failure.getMessage());
+                    }
+                });
+    }
+
+    private Future<Recommendation> record(Recommendation recommendation, String origin) {
+        if (recommendation.live()) {
+            cache.put(new CachedRecommendations(recommendation.conversationId(), recommendation.source().knowledgeBaseId(),
+                    recommendation.items(), recommendation.generatedAt()))
+                    .onFailure(failure -> LOG.warn("Last good result of {} not cached: {}",
+                            recommendation.conversationId(), failure.getMessage()));
+        }
+        List<Future<Void>> recorded = new ArrayList<>();
+        listeners.forEach(listener -> recorded.add(listener.delivered(recommendation, origin)));
+        return Future.all(recorded)
+                .map(all -> recommendation)
+                .recover(failure -> Future.failedFuture(new HostFailure(HostFailure.Code.UNAVAILABLE,
+                        "the recommendation could not be recorded: " + failure.getMessage(), failure)));
+    }
+}

@@ -1,0 +1,251 @@
+package io.assisthost.host.recommend;
+
+import io.assisthost.host.HostFailure;
+import io.assisthost.host.config.RecommendOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polling subscriptions, with exactly one owner node per interaction. Every node scans the
+ * subscriptions each {@code scanIntervalMs}: it renews the leases it holds and takes any lease that
+ * lapsed (its owner died or left), so another node takes over within a lease plus a scan interval.
+ * The owner polls at the subscription's interval; when the result set's ETag changes it stores the
+ * result cluster-wide and publishes one {@code assist.recommendations.updated} event, and when it does
+ * not, nothing happens. Confined to the event loop of the verticle that created it.
+ */
+public final class SubscriptionManager {
+
+    /** Published, cluster-wide, when a subscribed interaction's recommendations change. */
+    public static final String UPDATED = "assist.recommendations.updated";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionManager.class);
+
+    private static final class Owned {
+        String lease;
+        Instant renewedAt;
+        JsonObject definition;
+        RecommendRequest request;
+        long timer = -1;
+        boolean polling;
+    }
+
+    private final Vertx vertx;
+    private final SubscriptionStore store;
+    private final RecommendService service;
+    private final SubscriptionRequests requests;
+    private final RecommendOptions options;
+    private final String nodeId;
+    private final Clock clock;
+    private final Map<String, Owned> owned = new HashMap<>();
+    private final AtomicLong polls = new AtomicLong();
+    private final AtomicLong updates = new AtomicLong();
+    private long scanTimer = -1;
+
+    public SubscriptionManager(Vertx vertx, RecommendService service, RecommendOptions options, String nodeId, Clock clock) {
+        this.vertx = vertx;
+        this.store = new SubscriptionStore(vertx);
+        this.service = service;
+        this.requests = new SubscriptionRequests(service.requests(), options);
+        this.options = options;
+        this.nodeId = nodeId;
+        this.clock = clock;
+    }
+
+    public void start() {
+        scanTimer = vertx.setPeriodic(options.scanInterval().toMillis(), id -> scan());
+    }
+
+    /** Creates or replaces the subscription of an interaction; this node tries to own it at once. */
+    public Future<JsonObject> subscribe(String conversationId, Object body) {
+        JsonObject definition;
+        try {
+            definition = requests.definition(conversationId, body, clock.instant());
+        } catch (HostFailure invalid) {
+            return Future.failedFuture(invalid);
+        }
+        return store.definition(conversationId)
+                .compose(existing -> store.putDefinition(conversationId, definition, options.subscriptionTtl())
+                        .compose(v -> stopLocal(conversationId, true))
+                        .compose(v -> claim(conversationId))
+                        .compose(v -> describe(conversationId))
+                        .map(description -> description.put("created", existing == null)));
+    }
+
+    /** The subscription with its owner and lease expiry; fails with {@code NOT_FOUND} if there is none. */
+    public Future<JsonObject> describe(String conversationId) {
+        return store.definition(conversationId).compose(definition -> {
+            if (definition == null) {
+                return Future.failedFuture(HostFailure.notFound("interaction " + conversationId + " has no subscription"));
+            }
+            return store.lease(conversationId).compose(lease -> store.latest(conversationId).map(latest -> definition.copy()
+                    .put("owner", SubscriptionStore.owner(lease))
+                    .put("leaseExpiresAt", lease == null ? null : SubscriptionStore.expiry(lease).toString())
+                    .put("etag", latest == null ? null : latest.getString("etag"))));
+        });
+    }
+
+    /** Ends a subscription; completes with whether there was one. */
+    public Future<Boolean> unsubscribe(String conversationId) {
+        stopLocal(conversationId, false);
+        return store.remove(conversationId);
+    }
+
+    /** The latest result of a subscribed interaction, or {@code null} before its first poll. */
+    public Future<JsonObject> latest(String conversationId) {
+        return store.latest(conversationId);
+    }
+
+    /** Ends the subscription of a conversation whose transcript ended. */
+    public void ended(String conversationId) {
+        unsubscribe(conversationId).onSuccess(existed -> {
+            if (existed) {
+                LOG.info("Subscription of {} ended with its conversation", conversationId);
+            }
+        });
+    }
+
+    /** Subscriptions this node polls. */
+    public int ownedCount() {
+        return owned.size();
+    }
+
+    /** Polls this node has made. */
+    public long polls() {
+        return polls.get();
+    }
+
+    /** Changed results this node has published. */
+    public long updates() {
+        return updates.get();
+    }
+
+    /** Stops polling and hands the leases back, so that other nodes take over at their next scan. */
+    public Future<Void> close() {
+        vertx.cancelTimer(scanTimer);
+        List<Future<Void>> released = new ArrayList<>();
+        for (String conversationId : List.copyOf(owned.keySet())) {
+            released.add(stopLocal(conversationId, true));
+        }
+        return Future.join(released).mapEmpty();
+    }
+
+    private void scan() {
+        store.subscribed().onSuccess(subscribed -> {
+            for (String conversationId : List.copyOf(owned.keySet())) {
+                if (!subscribed.contains(conversationId)) {
+                    stopLocal(conversationId, true);
+                }
+            }
+            for (String conversationId : subscribed) {
+                if (owned.containsKey(conversationId)) {
+                    renew(conversationId);
+                } else {
+                    claim(conversationId);
+                }
+            }
+        }).onFailure(failure -> LOG.warn("Subscription scan failed: {}", failure.getMessage()));
+    }
+
+    private Future<Void> claim(String conversationId) {
+        return store.acquire(conversationId, nodeId, clock.instant(), options.lease())
+                .compose(lease -> lease == null ? Future.succeededFuture() : startLocal(conversationId, lease));
+    }
+
+    private void renew(String conversationId) {
+        Owned state = owned.get(conversationId);
+        store.renew(conversationId, state.lease, nodeId, clock.instant(), options.lease()).onSuccess(lease -> {
+            if (lease == null) {
+                LOG.info("Lease of subscription {} lost; another node polls it now", conversationId);
+                stopLocal(conversationId, false);
+            } else {
+                state.lease = lease;
+                state.renewedAt = clock.instant();
+                refresh(conversationId, state);
+            }
+        });
+    }
+
+    /** Picks up a subscription changed by a PUT on another node. */
+    private void refresh(String conversationId, Owned state) {
+        store.definition(conversationId).onSuccess(definition -> {
+            if (definition == null || definition.equals(state.definition) || owned.get(conversationId) != state) {
+                return;
+            }
+            long interval = definition.getLong("pollIntervalMs");
+            if (interval != state.definition.getLong("pollIntervalMs")) {
+                vertx.cancelTimer(state.timer);
+                state.timer = vertx.setPeriodic(interval, id -> poll(conversationId));
+            }
+            state.definition = definition;
+            state.request = requests.request(definition);
+        });
+    }
+
+    private Future<Void> startLocal(String conversationId, String lease) {
+        return store.definition(conversationId).compose(definition -> {
+            if (definition == null) {
+                return store.release(conversationId, lease);
+            }
+            Owned state = new Owned();
+            state.lease = lease;
+            state.renewedAt = clock.instant();
+            state.definition = definition;
+            state.request = requests.request(definition);
+            state.timer = vertx.setPeriodic(definition.getLong("pollIntervalMs"), id -> poll(conversationId));
+            owned.put(conversationId, state);
+            poll(conversationId);
+            return Future.succeededFuture();
+        });
+    }
+
+    private Future<Void> stopLocal(String conversationId, boolean release) {
+        Owned state = owned.remove(conversationId);
+        if (state == null) {
+            return Future.succeededFuture();
+        }
+        vertx.cancelTimer(state.timer);
+        return release ? store.release(conversationId, state.lease) : Future.succeededFuture();
+    }
+
+    private void poll(String conversationId) {
+        Owned state = owned.get(conversationId);
+        // Past its lease this node may have been replaced: let the scan settle ownership first.
+        if (state == null || state.polling || state.renewedAt.plus(options.lease()).isBefore(clock.instant())) {
+            return;
+        }
+        state.polling = true;
+        polls.incrementAndGet();
+        service.recommend(state.request, "subscription")
+                .compose(recommendation -> publishIfChanged(conversationId, recommendation))
+                .onFailure(failure -> LOG.warn("Poll of subscription {} failed: {}", conversationId, failure.getMessage()))
+                .onComplete(done -> state.polling = false);
+    }
+
+    private Future<Void> publishIfChanged(String conversationId, Recommendation recommendation) {
+        return store.latest(conversationId).compose(previous -> {
+            String previousEtag = previous == null ? null : previous.getString("etag");
+            if (recommendation.etag().equals(previousEtag)) {
+                return Future.succeededFuture();
+            }
+            JsonObject result = recommendation.toJson();
+            JsonObject latest = new JsonObject().put("etag", recommendation.etag())
+                    .put("updatedAt", recommendation.generatedAt().toString()).put("recommendation", result);
+            return store.putLatest(conversationId, latest).onSuccess(v -> {
+                updates.incrementAndGet();
+                vertx.eventBus().publish(UPDATED, new JsonObject().put("conversationId", conversationId)
+                        .put("etag", recommendation.etag()).put("previousEtag", previousEtag).put("node", nodeId)
+                        .put("recommendation", result));
+            });
+        });
+    }
+}

@@ -1,0 +1,94 @@
+package io.assisthost.host.recommend;
+
+import io.assisthost.host.cluster.SharedMaps;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The cluster-wide state of subscriptions: their definitions ({@code assist.subscriptions}), which
+ * node holds each one's lease ({@code assist.leases}, a value {@code nodeId@expiryMillis} that expires
+ * by itself), and each one's latest result and ETag ({@code assist.etags}).
+ */
+final class SubscriptionStore {
+
+    private static final long LATEST_TTL_MS = Duration.ofDays(1).toMillis();
+
+    private final Vertx vertx;
+
+    SubscriptionStore(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    Future<Void> putDefinition(String conversationId, JsonObject definition, Duration ttl) {
+        return map(SharedMaps.SUBSCRIPTIONS).compose(map -> map.put(conversationId, definition, ttl.toMillis()));
+    }
+
+    Future<JsonObject> definition(String conversationId) {
+        return map(SharedMaps.SUBSCRIPTIONS).compose(map -> map.get(conversationId));
+    }
+
+    Future<Set<String>> subscribed() {
+        return map(SharedMaps.SUBSCRIPTIONS).compose(AsyncMap::keys);
+    }
+
+    /** Removes a subscription and its lease; completes with whether it existed. */
+    Future<Boolean> remove(String conversationId) {
+        return map(SharedMaps.SUBSCRIPTIONS).compose(map -> map.remove(conversationId))
+                .compose(removed -> leases().compose(map -> map.remove(conversationId)).map(v -> removed != null));
+    }
+
+    /** Takes the lease if nobody holds it; completes with the lease value on success, {@code null} otherwise. */
+    Future<String> acquire(String conversationId, String nodeId, Instant now, Duration lease) {
+        String value = lease(nodeId, now.plus(lease));
+        return leases().compose(map -> map.putIfAbsent(conversationId, value, lease.toMillis()))
+                .map(previous -> previous == null ? value : null);
+    }
+
+    /** Extends a held lease; completes with the new value, or {@code null} if the lease was lost. */
+    Future<String> renew(String conversationId, String held, String nodeId, Instant now, Duration lease) {
+        String value = lease(nodeId, now.plus(lease));
+        return leases().compose(map -> map.replaceIfPresent(conversationId, held, value, lease.toMillis()))
+                .map(replaced -> replaced ? value : null);
+    }
+
+    Future<Void> release(String conversationId, String held) {
+        return leases().compose(map -> map.removeIfPresent(conversationId, held)).mapEmpty();
+    }
+
+    Future<String> lease(String conversationId) {
+        return leases().compose(map -> map.get(conversationId));
+    }
+
+    Future<JsonObject> latest(String conversationId) {
+        return map(SharedMaps.ETAGS).compose(map -> map.get(conversationId));
+    }
+
+    Future<Void> putLatest(String conversationId, JsonObject latest) {
+        return map(SharedMaps.ETAGS).compose(map -> map.put(conversationId, latest, LATEST_TTL_MS));
+    }
+
+    static String owner(String lease) {
+        return lease == null ? null : lease.substring(0, lease.lastIndexOf('@'));
+    }
+
+    static Instant expiry(String lease) {
+        return lease == null ? null : Instant.ofEpochMilli(Long.parseLong(lease.substring(lease.lastIndexOf('@') + 1)));
+    }
+
+    private static String lease(String nodeId, Instant expires) {
+        return nodeId + "@" + expires.toEpochMilli();
+    }
+
+    private Future<AsyncMap<String, String>> leases() {
+        return vertx.sharedData().getAsyncMap(SharedMaps.LEASES);
+    }
+
+    private Future<AsyncMap<String, JsonObject>> map(String name) {
+        return vertx.sharedData().getAsyncMap(name);
+    }
+}
