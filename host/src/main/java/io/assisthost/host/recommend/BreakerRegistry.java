@@ -86,7 +86,8 @@ public final class BreakerRegistry {
         if (failure instanceof GenesysFailure genesys) {
             return genesys.isTransient();
         }
-        return failure instanceof TimeoutException || !(failure instanceof IllegalArgumentException);
+        return failure instanceof io.vertx.circuitbreaker.TimeoutException || failure instanceof TimeoutException
+                || !(failure instanceof IllegalArgumentException);
     }
 
     private void changed(String name, Entry entry) {

@@ -37,7 +37,7 @@ public final class SourceFailure extends RuntimeException {
             return new SourceFailure(FallbackCause.CIRCUIT_OPEN, "circuit breaker of knowledge base " + knowledgeBaseId
                     + " is open", null, failure);
         }
-        if (failure instanceof TimeoutException) {
+        if (failure instanceof io.vertx.circuitbreaker.TimeoutException || failure instanceof TimeoutException) {
             return new SourceFailure(FallbackCause.TIMEOUT, "knowledge base " + knowledgeBaseId
                     + " did not answer within the breaker timeout", null, failure);
         }

@@ -3,11 +3,10 @@ package io.assisthost.host.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.assisthost.host.HostVerticle;
-import io.assisthost.host.config.HostConfig;
-import io.assisthost.host.metrics.Metrics;
 import io.assisthost.host.sandbox.GenesysEmulator;
 import io.assisthost.host.testing.BlockedEventLoopGuard;
 import io.assisthost.host.testing.GenesysSandbox;
+import io.assisthost.host.testing.TestHosts;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -15,10 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(BlockedEventLoopGuard.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SandboxFaultsApiTest {
-
-    private static final String TOKEN = "faults-test-token";
 
     @TempDir
     Path home;
@@ -52,22 +46,11 @@ class SandboxFaultsApiTest {
     }
 
     private HostVerticle deploy(JsonObject overrides) {
-        JsonObject config = new JsonObject()
-                .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-                .put("api", new JsonObject().put("token", TOKEN))
-                .put("sandbox", new JsonObject()
-                        .put("seed", GenesysSandbox.resource("knowledge.json").toString())
-                        .put("conversations", GenesysSandbox.resource("conversations.json").toString())
-                        .put("generator", false))
-                .mergeIn(overrides, true);
-        HostVerticle host = new HostVerticle(HostConfig.of(config, home), new Metrics(), Clock.systemUTC(),
-                new PrintStream(OutputStream.nullOutputStream()));
-        vertx.deployVerticle(host).await();
-        return host;
+        return TestHosts.deploy(vertx, home, overrides);
     }
 
     private HttpRequest<Buffer> request(HostVerticle host, HttpMethod method) {
-        return client.request(method, host.httpPort(), "127.0.0.1", "/sandbox/faults").bearerTokenAuthentication(TOKEN);
+        return TestHosts.api(client, host, method, "/sandbox/faults");
     }
 
     private static HttpResponse<Buffer> post(HttpRequest<Buffer> request, JsonObject body) {
@@ -129,7 +112,7 @@ class SandboxFaultsApiTest {
         assertThat(host.genesys().tokens().valid()).isTrue();
         assertThat(request(host, HttpMethod.GET).send().await().statusCode()).isEqualTo(404);
         JsonObject cluster = client.request(HttpMethod.GET, host.httpPort(), "127.0.0.1", "/api/v1/cluster")
-                .bearerTokenAuthentication(TOKEN).send().await().bodyAsJsonObject();
+                .bearerTokenAuthentication(TestHosts.TOKEN).send().await().bodyAsJsonObject();
         assertThat(cluster.getString("mode")).isEqualTo("live");
         assertThat(cluster.getJsonObject("genesys").getString("apiBase")).isEqualTo(emulator.baseUrl());
         assertThat(cluster.getJsonObject("genesys").encode()).doesNotContain(GenesysSandbox.CLIENT_SECRET);

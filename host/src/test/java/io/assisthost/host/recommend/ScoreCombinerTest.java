@@ -1,0 +1,55 @@
+package io.assisthost.host.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.assisthost.api.Candidate;
+import io.assisthost.api.Score;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScoreCombinerTest {
+
+    private static Candidate candidate(String id, double confidence, String version) {
+        return Candidate.of(id, "kb", "Title " + id, "faq", null, "", version, null, null, confidence);
+    }
+
+    @Test
+    void combinesComponentsAsTheWeightedMeanWithUnlistedComponentsWeighingOne() {
+        ScoreCombiner combiner = new ScoreCombiner(Map.of("relevance", 0.7, "semantic", 0.3));
+        List<Candidate> ranked = combiner.combine(List.of(candidate("a", 0.5, "1"), candidate("b", 0.9, "1")), List.of(
+                List.of(new Score("a", "semantic", 1.0), new Score("b", "semantic", 0.0)),
+                List.of(new Score("a", "freshness", 0.2))));
+        Candidate a = ranked.stream().filter(c -> c.documentId().equals("a")).findFirst().orElseThrow();
+        assertThat(a.scores()).containsOnlyKeys("relevance", "semantic", "freshness");
+        assertThat(a.combinedScore()).isCloseTo((0.7 * 0.5 + 0.3 * 1.0 + 1.0 * 0.2) / 2.0, within(1e-12));
+        Candidate b = ranked.stream().filter(c -> c.documentId().equals("b")).findFirst().orElseThrow();
+        assertThat(b.combinedScore()).isCloseTo(0.63, within(1e-12));
+        assertThat(ranked).extracting(Candidate::documentId).containsExactly("b", "a");
+    }
+
+    @Test
+    void equalScoresKeepTheSourcesOrder() {
+        ScoreCombiner combiner = new ScoreCombiner(Map.of());
+        List<Candidate> ranked = combiner.combine(List.of(candidate("x", 0.5, "1"), candidate("y", 0.5, "1"),
+                candidate("z", 0.6, "1")), List.of());
+        assertThat(ranked).extracting(Candidate::documentId).containsExactly("z", "x", "y");
+    }
+
+    @Test
+    void etagsChangeWithDocumentsVersionsAndVisibleScoreChangesOnly() {
+        List<Candidate> base = List.of(candidate("a", 0.8, "1"), candidate("b", 0.6, "1"));
+        String etag = ResultEtag.of(base);
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        assertThat(ResultEtag.of(List.of(candidate("a", 0.80001, "1"), candidate("b", 0.6, "1")))).isEqualTo(etag);
+        assertThat(ResultEtag.of(List.of(candidate("a", 0.81, "1"), candidate("b", 0.6, "1")))).isNotEqualTo(etag);
+        assertThat(ResultEtag.of(List.of(candidate("a", 0.8, "2"), candidate("b", 0.6, "1")))).isNotEqualTo(etag);
+        assertThat(ResultEtag.of(List.of(candidate("b", 0.6, "1"), candidate("a", 0.8, "1")))).isNotEqualTo(etag);
+        assertThat(ResultEtag.matches(etag, etag)).isTrue();
+        assertThat(ResultEtag.matches("\"other\", W/" + etag, etag)).isTrue();
+        assertThat(ResultEtag.matches("*", etag)).isTrue();
+        assertThat(ResultEtag.matches("\"other\"", etag)).isFalse();
+        assertThat(ResultEtag.matches(null, etag)).isFalse();
+    }
+}
