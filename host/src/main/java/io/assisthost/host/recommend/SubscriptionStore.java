@@ -11,8 +11,14 @@ import java.util.Set;
 
 /**
  * The cluster-wide state of subscriptions: their definitions ({@code assist.subscriptions}), which
- * node holds each one's lease ({@code assist.leases}, a value {@code nodeId@expiryMillis} that expires
- * by itself), and each one's latest result and ETag ({@code assist.etags}).
+ * node holds each one's lease ({@code assist.leases}), and each one's latest result and ETag
+ * ({@code assist.etags}).
+ *
+ * <p>A lease is the value {@code nodeId@expiryMillis}. Taking, renewing and taking over a lease are
+ * compare-and-swap operations on it ({@code putIfAbsent}, {@code replaceIfPresent}), so two nodes can
+ * never both succeed; a lease whose expiry has passed may be swapped out by any node. The leases do
+ * not rely on map time-to-live, which the cluster map cannot combine with compare-and-swap; node
+ * clocks are assumed synchronised to well within a lease.
  */
 final class SubscriptionStore {
 
@@ -42,17 +48,27 @@ final class SubscriptionStore {
                 .compose(removed -> leases().compose(map -> map.remove(conversationId)).map(v -> removed != null));
     }
 
-    /** Takes the lease if nobody holds it; completes with the lease value on success, {@code null} otherwise. */
+    /**
+     * Takes the lease if nobody holds it or its holder let it lapse; completes with the lease value on
+     * success, {@code null} otherwise.
+     */
     Future<String> acquire(String conversationId, String nodeId, Instant now, Duration lease) {
         String value = lease(nodeId, now.plus(lease));
-        return leases().compose(map -> map.putIfAbsent(conversationId, value, lease.toMillis()))
-                .map(previous -> previous == null ? value : null);
+        return leases().compose(map -> map.putIfAbsent(conversationId, value).compose(current -> {
+            if (current == null) {
+                return Future.succeededFuture(value);
+            }
+            if (expiry(current).isAfter(now)) {
+                return Future.succeededFuture(null);
+            }
+            return map.replaceIfPresent(conversationId, current, value).map(swapped -> swapped ? value : null);
+        }));
     }
 
     /** Extends a held lease; completes with the new value, or {@code null} if the lease was lost. */
     Future<String> renew(String conversationId, String held, String nodeId, Instant now, Duration lease) {
         String value = lease(nodeId, now.plus(lease));
-        return leases().compose(map -> map.replaceIfPresent(conversationId, held, value, lease.toMillis()))
+        return leases().compose(map -> map.replaceIfPresent(conversationId, held, value))
                 .map(replaced -> replaced ? value : null);
     }
 

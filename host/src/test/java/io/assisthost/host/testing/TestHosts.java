@@ -38,7 +38,7 @@ public final class TestHosts {
                         .put("conversations", GenesysSandbox.resource("conversations.json").toString())
                         .put("generator", false))
                 .put("recommend", new JsonObject()
-                        .put("breaker", new JsonObject().put("maxFailures", 3).put("timeoutMs", 600).put("resetTimeoutMs", 800))
+                        .put("breaker", new JsonObject().put("maxFailures", 3).put("timeoutMs", 2_000).put("resetTimeoutMs", 800))
                         .put("subscriptions", new JsonObject().put("minPollIntervalMs", 50).put("scanIntervalMs", 100)
                                 .put("leaseMs", 1_000)));
     }
