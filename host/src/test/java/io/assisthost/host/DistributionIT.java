@@ -94,6 +94,19 @@ class DistributionIT {
         assertThat(points).containsExactlyInAnyOrder("Scorer", "RecommendationFilter", "FallbackStrategy", "WebhookSink");
         assertThat(status(port, "/api/v1/plugins", "wrong")).isEqualTo(401);
 
+        HttpResponse<String> recommended = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/recommendations"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"conversationId\":\"dist-1\",\"query\":\"refund for a late delivery\",\"maxResults\":3}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(recommended.statusCode()).isEqualTo(200);
+        JsonObject recommendation = new JsonObject(recommended.body());
+        assertThat(recommendation.getJsonArray("items")).hasSize(3);
+        assertThat(recommendation.getJsonArray("items").getJsonObject(0).getJsonObject("scores").fieldNames())
+                .containsExactlyInAnyOrder("relevance", "semantic");
+        assertThat(recommended.headers().firstValue("ETag")).contains(recommendation.getString("etag"));
+
         JsonObject cluster = new JsonObject(get(port, "/api/v1/cluster", token).body());
         assertThat(cluster.getString("mode")).isEqualTo("sandbox");
         assertThat(cluster.getJsonObject("sandbox").getInteger("port")).isPositive();
