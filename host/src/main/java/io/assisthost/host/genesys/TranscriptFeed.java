@@ -142,7 +142,7 @@ public final class TranscriptFeed {
         if (closed) {
             return;
         }
-        LOG.warn("Notifications channel closed; opening a new one in {} s", RECONNECT_DELAY.toSeconds());
+        LOG.info("Notifications channel closed; opening a new one in {} s", RECONNECT_DELAY.toSeconds());
         vertx.setTimer(RECONNECT_DELAY.toMillis(), id -> start().onFailure(failure -> {
             LOG.warn("Reopening the notifications channel failed: {}", failure.getMessage());
             reconnectLater();

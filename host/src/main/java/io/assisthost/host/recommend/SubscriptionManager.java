@@ -37,6 +37,7 @@ public final class SubscriptionManager {
         RecommendRequest request;
         long timer = -1;
         boolean polling;
+        boolean renewing;
     }
 
     private final Vertx vertx;
@@ -50,6 +51,7 @@ public final class SubscriptionManager {
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong updates = new AtomicLong();
     private long scanTimer = -1;
+    private boolean scanning;
 
     public SubscriptionManager(Vertx vertx, RecommendService service, RecommendOptions options, String nodeId, Clock clock) {
         this.vertx = vertx;
@@ -139,7 +141,12 @@ public final class SubscriptionManager {
         return Future.join(released).mapEmpty();
     }
 
+    /** One scan at a time: an overlapping one would renew leases with values already replaced. */
     private void scan() {
+        if (scanning) {
+            return;
+        }
+        scanning = true;
         store.subscribed().onSuccess(subscribed -> {
             for (String conversationId : List.copyOf(owned.keySet())) {
                 if (!subscribed.contains(conversationId)) {
@@ -153,7 +160,8 @@ public final class SubscriptionManager {
                     claim(conversationId);
                 }
             }
-        }).onFailure(failure -> LOG.warn("Subscription scan failed: {}", failure.getMessage()));
+        }).onFailure(failure -> LOG.warn("Subscription scan failed: {}", failure.getMessage()))
+                .onComplete(done -> scanning = false);
     }
 
     private Future<Void> claim(String conversationId) {
@@ -163,7 +171,16 @@ public final class SubscriptionManager {
 
     private void renew(String conversationId) {
         Owned state = owned.get(conversationId);
-        store.renew(conversationId, state.lease, nodeId, clock.instant(), options.lease()).onSuccess(lease -> {
+        if (state.renewing) {
+            return;
+        }
+        state.renewing = true;
+        store.renew(conversationId, state.lease, nodeId, clock.instant(), options.lease()).onComplete(done -> {
+            state.renewing = false;
+        }).onSuccess(lease -> {
+            if (owned.get(conversationId) != state) {
+                return;
+            }
             if (lease == null) {
                 LOG.info("Lease of subscription {} lost; another node polls it now", conversationId);
                 stopLocal(conversationId, false);
