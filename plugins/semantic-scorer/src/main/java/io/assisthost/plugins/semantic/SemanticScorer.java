@@ -32,14 +32,23 @@ public class SemanticScorer implements Scorer {
 
     @Override
     public List<Score> score(ScoreRequest request) {
-        float[] query = request.context().embedding();
-        float[] lexicalQuery = lexical.embed(request.context().query());
+        float[] callerEmbedding = request.context().embedding();
+        Cosine callerQuery = callerEmbedding == null ? null : Cosine.of(callerEmbedding);
+        // Embedding the query's text is costly (Unicode folding, regular expressions): only done when a
+        // candidate has no caller embedding to compare with, and then once per request.
+        Cosine lexicalQuery = null;
         List<Score> scores = new ArrayList<>(request.candidates().size());
         for (Candidate candidate : request.candidates()) {
             float[] article = candidate.embedding();
-            double similarity = query != null && article != null && article.length == query.length
-                    ? Cosine.similarity(query, article)
-                    : Cosine.similarity(lexicalQuery, lexical.embed(candidate.title() + '\n' + candidate.text()));
+            double similarity;
+            if (callerQuery != null && article != null && article.length == callerQuery.dimensions()) {
+                similarity = callerQuery.similarity(article);
+            } else {
+                if (lexicalQuery == null) {
+                    lexicalQuery = Cosine.of(lexical.embed(request.context().query()));
+                }
+                similarity = lexicalQuery.similarity(lexical.embed(candidate.title() + '\n' + candidate.text()));
+            }
             scores.add(new Score(candidate.documentId(), COMPONENT, Math.max(0.0, Math.min(1.0, similarity))));
         }
         return scores;

@@ -57,6 +57,22 @@ class SemanticScorerTest {
     }
 
     @Test
+    void scoresCandidatesWithoutAComparableEmbeddingLexicallyInTheSameRequest() {
+        Candidate refund = article("refund", "Refunds for late deliveries", "Refund a late delivery.");
+        Candidate password = article("password", "Resetting a password", "Send a reset link.");
+        Map<String, Double> lexicalOnly = score(context("refund for a late delivery", null), refund, password);
+
+        Map<String, Double> mixed = score(context("refund for a late delivery", new float[]{1, 0, 0}),
+                article("embedded", "unrelated", "words").withEmbedding(new float[]{1, 1, 0}),
+                refund,
+                password.withEmbedding(new float[]{1, 0}));
+
+        assertThat(mixed.get("embedded")).isEqualTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(mixed.get("refund")).isEqualTo(lexicalOnly.get("refund"));
+        assertThat(mixed.get("password")).isEqualTo(lexicalOnly.get("password"));
+    }
+
+    @Test
     void scoresEveryCandidateUnderTheSemanticComponent() {
         List<Score> scores = scorer.score(new ScoreRequest(context("q", null),
                 List.of(article("a", "t", ""), article("b", "t", ""))));
