@@ -1,7 +1,6 @@
 package io.assisthost.api;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One score component a {@link Scorer} assigns to one candidate.
@@ -14,20 +13,35 @@ import java.util.regex.Pattern;
  */
 public record Score(String documentId, String component, double value) {
 
-    private static final Pattern COMPONENT = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+    private static final int MAX_COMPONENT_LENGTH = 64;
 
     /** Validates the components. */
     public Score {
         Objects.requireNonNull(documentId, "documentId");
         Objects.requireNonNull(component, "component");
-        if (!COMPONENT.matcher(component).matches()) {
+        if (!validComponent(component)) {
             throw new IllegalArgumentException("component name '" + component
-                    + "' must match " + COMPONENT.pattern());
+                    + "' must be 1 to 64 of a-z, 0-9, '_' and '-', starting with a letter");
         }
         if (Candidate.RELEVANCE.equals(component)) {
             throw new IllegalArgumentException("component name 'relevance' is reserved for the knowledge source");
         }
         requireUnit(value, "value");
+    }
+
+    /** Checked by hand: scorers create a score per candidate, and a regular expression costs far more. */
+    private static boolean validComponent(String component) {
+        int length = component.length();
+        if (length == 0 || length > MAX_COMPONENT_LENGTH || component.charAt(0) < 'a' || component.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = component.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void requireUnit(double value, String name) {

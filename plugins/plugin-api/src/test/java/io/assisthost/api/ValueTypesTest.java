@@ -23,7 +23,13 @@ class ValueTypesTest {
 
     @Test
     void scoreRejectsMalformedAndReservedComponentNames() {
-        assertThatThrownBy(() -> new Score("d", "Semantic", 0.5)).hasMessageContaining("must match");
+        assertThatThrownBy(() -> new Score("d", "Semantic", 0.5)).hasMessageContaining("starting with a letter");
+        assertThatThrownBy(() -> new Score("d", "", 0.5)).hasMessageContaining("component name");
+        assertThatThrownBy(() -> new Score("d", "9lives", 0.5)).hasMessageContaining("component name");
+        assertThatThrownBy(() -> new Score("d", "a b", 0.5)).hasMessageContaining("component name");
+        assertThatThrownBy(() -> new Score("d", "a".repeat(65), 0.5)).hasMessageContaining("component name");
+        assertThat(new Score("d", "a".repeat(64), 0.5).component()).hasSize(64);
+        assertThat(new Score("d", "fresh_ness-2", 0.5).component()).isEqualTo("fresh_ness-2");
         assertThatThrownBy(() -> new Score("d", "relevance", 0.5)).hasMessageContaining("reserved");
     }
 

@@ -65,4 +65,13 @@ class RuleFilterTest {
         assertThat(drops.get("e")).contains("below 0.500");
         assertThat(drops).doesNotContainKeys("a", "c");
     }
+
+    @Test
+    void scoresInReasonsHaveThreeDecimals() {
+        assertThat(RuleFilter.threeDecimals(0)).isEqualTo("0.000");
+        assertThat(RuleFilter.threeDecimals(0.0456)).isEqualTo("0.046");
+        assertThat(RuleFilter.threeDecimals(0.5)).isEqualTo("0.500");
+        assertThat(RuleFilter.threeDecimals(0.9996)).isEqualTo("1.000");
+        assertThat(RuleFilter.threeDecimals(1)).isEqualTo("1.000");
+    }
 }
