@@ -12,7 +12,11 @@ import io.assisthost.host.metrics.Metrics;
 import io.assisthost.host.plugins.PluginHost;
 import io.assisthost.host.plugins.PluginInvoker;
 import io.assisthost.host.plugins.PluginServices;
+import io.assisthost.host.audit.AuditLog;
+import io.assisthost.host.recommend.RecommendationAudit;
 import io.assisthost.host.recommend.Recommendations;
+import io.assisthost.host.store.SqliteStore;
+import io.assisthost.host.store.Store;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -26,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the host together and starts it in order: data directory, API token, Genesys (the emulator
- * first in sandbox mode), recommendations, plugins, HTTP server.
+ * Wires the host together and starts it in order: data directory, API token, store and audit log,
+ * Genesys (the emulator first in sandbox mode), recommendations, plugins, HTTP server.
  * Stopping it (on undeploy, or when Vert.x closes at SIGTERM) stops the plugins after the HTTP server
  * has closed.
  */
@@ -46,6 +50,8 @@ public final class HostVerticle extends VerticleBase {
     private GenesysRuntime genesysRuntime;
     private PluginServices services;
     private Recommendations recommendations;
+    private Store store;
+    private AuditLog audit;
     private PluginInvoker invoker;
     private PluginHost plugins;
     private HttpServer server;
@@ -70,9 +76,16 @@ public final class HostVerticle extends VerticleBase {
         genesys = new GenesysBoot(vertx, config, clock);
         Counter transcripts = metrics.registry().counter("assist.transcripts.received");
         readiness.register("cluster", cluster::joined).register("plugins", plugins::loaded)
-                .register("genesys", () -> genesysRuntime != null && genesysRuntime.tokens().valid());
+                .register("genesys", () -> genesysRuntime != null && genesysRuntime.tokens().valid())
+                .register("store", () -> store != null && store.isOpen());
         return vertx.fileSystem().mkdirs(config.dataDir().toString())
                 .compose(v -> resolveToken())
+                .compose(v -> SqliteStore.open(vertx, config.dataDir()))
+                .map(opened -> {
+                    store = opened;
+                    audit = new AuditLog(vertx, opened, clock);
+                    return null;
+                })
                 .compose(v -> genesys.start(event -> {
                     transcripts.increment();
                     if (recommendations != null) {
@@ -85,6 +98,8 @@ public final class HostVerticle extends VerticleBase {
                             genesys.fallbackKnowledgeBase(), plugins::registry, invoker, cluster.selfId(), clock,
                             metrics.registry());
                     services.knowledge(recommendations.knowledge()).cache(recommendations.cache());
+                    recommendations.service().addListener((recommendation, origin) ->
+                            audit.append(RecommendationAudit.of(recommendation, origin)).mapEmpty());
                     return runtime;
                 })
                 .compose(v -> plugins.start())
@@ -102,6 +117,7 @@ public final class HostVerticle extends VerticleBase {
                 .eventually(() -> recommendations == null ? Future.succeededFuture() : recommendations.close())
                 .eventually(() -> plugins == null ? Future.succeededFuture() : plugins.close())
                 .eventually(() -> genesys == null ? Future.succeededFuture() : genesys.stop())
+                .eventually(() -> store == null ? Future.succeededFuture() : store.close())
                 .eventually(() -> {
                     if (invoker != null) {
                         invoker.close();
@@ -153,7 +169,7 @@ public final class HostVerticle extends VerticleBase {
     private Future<HttpServer> startHttp() {
         ApiRouter router = new ApiRouter(new ApiRouter.Parts(apiToken, config.maxBodyBytes(),
                 config.plugins().maxUploadBytes(), cluster, readiness, metrics.registry(), plugins, HostVersion.current(),
-                genesys::describe, genesys.emulator(), recommendations));
+                genesys::describe, genesys.emulator(), recommendations, audit));
         return vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()))
                 .requestHandler(router.create(vertx))
                 .listen()

@@ -2,6 +2,7 @@ package io.assisthost.host.audit;
 
 import io.assisthost.host.store.Store;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
@@ -12,50 +13,101 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The audit log: append, query, verify, prune. Entries are never updated; pruning removes the oldest
  * ones and records the last removed entry's hash as a checkpoint, from which verification starts.
+ *
+ * <p>Appends are group-committed: every commit is synced to disk, so entries that arrive while one
+ * transaction is being written go into the next one together. An append completes once its entry is
+ * on disk.
  */
 public final class AuditLog {
 
     private static final String COLUMNS = "id, at, kind, actor, conversation_id, action, subject, details, prev_hash, hash";
 
+    /** An entry waiting for the next transaction. */
+    private record Pending(AuditRecord record, String at, String details, CompletableFuture<JsonObject> stored) {
+    }
+
     private final Store store;
     private final Clock clock;
+    private final Vertx vertx;
+    private final List<Pending> queue = new ArrayList<>();
+    private boolean flushScheduled;
 
-    public AuditLog(Store store, Clock clock) {
+    public AuditLog(Vertx vertx, Store store, Clock clock) {
+        this.vertx = vertx;
         this.store = store;
         this.clock = clock;
     }
 
-    /** Appends an entry chained to the last one; completes with the entry as stored. */
+    /** Appends an entry chained to the last one; completes with the entry once it is on disk. */
     public Future<JsonObject> append(AuditRecord record) {
-        String at = clock.instant().toString();
-        String details = record.details().encode();
-        return store.write(connection -> {
-            long[] lastId = {0};
-            String previous = last(connection, lastId);
-            long id = lastId[0] + 1;
-            String hash = AuditChain.hash(id, at, record.kind(), record.actor(), record.conversationId(), record.action(),
-                    record.subject(), details, previous);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        Pending pending = new Pending(record, clock.instant().toString(), record.details().encode(), new CompletableFuture<>());
+        boolean schedule;
+        synchronized (queue) {
+            queue.add(pending);
+            schedule = !flushScheduled;
+            flushScheduled = true;
+        }
+        if (schedule) {
+            flush();
+        }
+        return Future.fromCompletionStage(pending.stored(), vertx.getOrCreateContext());
+    }
+
+    private void flush() {
+        List<Pending> batch = new ArrayList<>();
+        store.write(connection -> {
+            synchronized (queue) {
+                batch.addAll(queue);
+                queue.clear();
+                flushScheduled = false;
+            }
+            return insert(connection, batch);
+        }).onComplete(result -> {
+            for (int i = 0; i < batch.size(); i++) {
+                if (result.succeeded()) {
+                    batch.get(i).stored().complete(result.result().get(i));
+                } else {
+                    batch.get(i).stored().completeExceptionally(result.cause());
+                }
+            }
+        });
+    }
+
+    private static List<JsonObject> insert(Connection connection, List<Pending> batch) throws SQLException {
+        long[] lastId = {0};
+        String previous = last(connection, lastId);
+        List<JsonObject> stored = new ArrayList<>(batch.size());
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            long id = lastId[0];
+            for (Pending pending : batch) {
+                AuditRecord record = pending.record();
+                id++;
+                String hash = AuditChain.hash(id, pending.at(), record.kind(), record.actor(), record.conversationId(),
+                        record.action(), record.subject(), pending.details(), previous);
                 insert.setLong(1, id);
-                insert.setString(2, at);
+                insert.setString(2, pending.at());
                 insert.setString(3, record.kind());
                 insert.setString(4, record.actor());
                 insert.setString(5, record.conversationId());
                 insert.setString(6, record.action());
                 insert.setString(7, record.subject());
-                insert.setString(8, details);
+                insert.setString(8, pending.details());
                 insert.setString(9, previous);
                 insert.setString(10, hash);
-                insert.executeUpdate();
+                insert.addBatch();
+                stored.add(entry(id, pending.at(), record.kind(), record.actor(), record.conversationId(), record.action(),
+                        record.subject(), pending.details(), previous, hash));
+                previous = hash;
             }
-            return entry(id, at, record.kind(), record.actor(), record.conversationId(), record.action(),
-                    record.subject(), details, previous, hash);
-        });
+            insert.executeBatch();
+        }
+        return stored;
     }
 
     /** A page of entries, newest first, with the cursor of the next page ({@code null} at the end). */

@@ -1,5 +1,6 @@
 package io.assisthost.host.http;
 
+import io.assisthost.host.audit.AuditLog;
 import io.assisthost.host.cluster.ClusterView;
 import io.assisthost.host.plugins.PluginHost;
 import io.assisthost.host.recommend.Recommendations;
@@ -29,7 +30,8 @@ public final class ApiRouter {
      */
     public record Parts(String apiToken, long maxBodyBytes, long maxUploadBytes, ClusterView cluster,
                         Readiness readiness, PrometheusMeterRegistry meters, PluginHost plugins, String version,
-                        Supplier<JsonObject> nodeDetails, GenesysEmulator emulator, Recommendations recommendations) {
+                        Supplier<JsonObject> nodeDetails, GenesysEmulator emulator, Recommendations recommendations,
+                        AuditLog audit) {
     }
 
     private final Parts parts;
@@ -59,6 +61,7 @@ public final class ApiRouter {
         system.mountApi(router);
         plugins.mount(router);
         new RecommendRoutes(parts.recommendations()).mount(router);
+        new AuditRoutes(parts.audit()).mount(router);
         if (parts.emulator() != null) {
             router.route("/sandbox/*").handler(auth);
             router.route("/sandbox/*").handler(BodyHandler.create(false).setBodyLimit(parts.maxBodyBytes()));

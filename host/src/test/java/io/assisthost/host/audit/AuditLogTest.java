@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.assisthost.host.store.SqliteStore;
 import io.assisthost.host.store.Store;
 import io.assisthost.host.testing.MutableClock;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -16,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ class AuditLogTest {
     @BeforeEach
     void setUp() {
         store = SqliteStore.open(vertx, dataDir).await();
-        audit = new AuditLog(store, clock);
+        audit = new AuditLog(vertx, store, clock);
     }
 
     @AfterEach
@@ -134,11 +137,24 @@ class AuditLogTest {
     }
 
     @Test
+    void concurrentAppendsFormOneUnbrokenChain() {
+        List<Future<JsonObject>> appends = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            appends.add(audit.append(new AuditRecord("recommendation", "system", "c-" + i, null, null, new JsonObject())));
+        }
+        Future.all(appends).await();
+        assertThat(appends.stream().map(f -> f.result().getLong("id")).distinct()).hasSize(200);
+        JsonObject verified = audit.verify().await();
+        assertThat(verified.getBoolean("valid")).isTrue();
+        assertThat(verified.getLong("entries")).isEqualTo(200);
+    }
+
+    @Test
     void entriesSurviveAReopen() {
         append("recommendation", "c-1", null);
         store.close().await();
         store = SqliteStore.open(vertx, dataDir).await();
-        audit = new AuditLog(store, clock);
+        audit = new AuditLog(vertx, store, clock);
         assertThat(append("recommendation", "c-2", null).getLong("id")).isEqualTo(2);
         assertThat(audit.verify().await().getBoolean("valid")).isTrue();
     }

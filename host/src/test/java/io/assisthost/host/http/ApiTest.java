@@ -98,7 +98,8 @@ class ApiTest {
         HttpResponse<Buffer> ready = request(HttpMethod.GET, "/ready").send().await();
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.bodyAsJsonObject().getJsonObject("checks").getMap())
-                .containsEntry("cluster", "UP").containsEntry("plugins", "UP").containsEntry("genesys", "UP");
+                .containsEntry("cluster", "UP").containsEntry("plugins", "UP").containsEntry("genesys", "UP")
+                .containsEntry("store", "UP");
     }
 
     @Test

@@ -224,4 +224,30 @@ class RecommendPipelineTest {
         assertThat(reply.getJsonArray("items").getJsonObject(0).getJsonObject("scores").fieldNames())
                 .containsExactlyInAnyOrder("relevance", "semantic");
     }
+
+    @Test
+    void everyRecommendationIsAuditedBeforeItIsAnswered() {
+        host = TestHosts.deploy(vertx, home, new JsonObject());
+        JsonObject reply = recommend(REQUEST);
+        JsonObject page = TestHosts.api(client, host, HttpMethod.GET, "/api/v1/audit?interaction=conv-1&kind=recommendation")
+                .send().await().bodyAsJsonObject();
+        JsonObject entry = page.getJsonArray("entries").getJsonObject(0);
+        assertThat(entry.getString("conversationId")).isEqualTo("conv-1");
+        JsonObject details = entry.getJsonObject("details");
+        assertThat(details.getString("origin")).isEqualTo("request");
+        assertThat(details.getInteger("count")).isEqualTo(3);
+        assertThat(details.getString("etag")).isEqualTo(reply.getString("etag"));
+        assertThat(details.getDouble("maxScore"))
+                .isEqualTo(reply.getJsonArray("items").getJsonObject(0).getDouble("combinedScore"));
+        assertThat(details.getBoolean("fallback")).isFalse();
+
+        JsonObject verified = TestHosts.api(client, host, HttpMethod.GET, "/api/v1/audit/verify").send().await().bodyAsJsonObject();
+        assertThat(verified.getBoolean("valid")).isTrue();
+        assertThat(verified.getLong("entries")).isEqualTo(1);
+        HttpResponse<Buffer> invalid = TestHosts.api(client, host, HttpMethod.GET, "/api/v1/audit?limit=9000&since=today")
+                .send().await();
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.bodyAsJsonObject().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")))
+                .containsExactlyInAnyOrder("limit", "since");
+    }
 }
