@@ -6,6 +6,7 @@ import io.assisthost.api.FilterRequest;
 import io.assisthost.api.InteractionContext;
 import io.assisthost.api.Score;
 import io.assisthost.api.ScoreRequest;
+import io.assisthost.api.testing.TestPluginContext;
 import io.assisthost.host.recommend.ScoreCombiner;
 import io.assisthost.plugins.rules.RuleFilter;
 import io.assisthost.plugins.semantic.SemanticScorer;
@@ -30,9 +31,9 @@ final class RescoringPipeline {
     private final List<Candidate> found;
 
     RescoringPipeline(int candidates) {
-        scorer = new SemanticScorer(new BenchmarkPluginContext("semantic-scorer", Map.of()));
+        scorer = new SemanticScorer(new TestPluginContext("semantic-scorer", Map.of()));
         combiner = new ScoreCombiner(Map.of(Candidate.RELEVANCE, 0.7, SemanticScorer.COMPONENT, 0.3));
-        filter = new RuleFilter(new BenchmarkPluginContext("rule-filter",
+        filter = new RuleFilter(new TestPluginContext("rule-filter",
                 Map.of("minScore", 0.2, "topK", 10, "dedupe", true)));
         RescoringData data = new RescoringData();
         context = data.context();
