@@ -17,6 +17,7 @@ import io.assisthost.host.recommend.RecommendationAudit;
 import io.assisthost.host.recommend.Recommendations;
 import io.assisthost.host.store.SqliteStore;
 import io.assisthost.host.store.Store;
+import io.assisthost.host.webhooks.OutboundPolicy;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -70,7 +71,9 @@ public final class HostVerticle extends VerticleBase {
         WebClient webClient = WebClient.create(vertx, new WebClientOptions()
                 .setFollowRedirects(false)
                 .setUserAgent("assist-host/" + HostVersion.current()));
-        services = new PluginServices(config.plugins(), new VertxHttpSender(webClient), clock, metrics.registry());
+        services = new PluginServices(config.plugins(),
+                new VertxHttpSender(vertx, webClient, new OutboundPolicy(config.webhookAllowHosts())), clock,
+                metrics.registry());
         invoker = new PluginInvoker(vertx, config.plugins().workerPoolSize(), config.plugins().callTimeout());
         plugins = new PluginHost(vertx, config.plugins(), HostVersion.forPlugins(), services);
         genesys = new GenesysBoot(vertx, config, clock);

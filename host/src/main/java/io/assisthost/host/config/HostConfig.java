@@ -90,6 +90,11 @@ public final class HostConfig {
         return sandbox;
     }
 
+    /** Hosts outgoing HTTP may reach even over plain HTTP or at loopback and private addresses. */
+    public List<String> webhookAllowHosts() {
+        return strings(json, "webhooks.allowHosts");
+    }
+
     public RecommendOptions recommend() {
         return recommend;
     }

@@ -3,12 +3,17 @@ package io.assisthost.host.http;
 import io.assisthost.api.HttpRequest;
 import io.assisthost.api.HttpResponse;
 import io.assisthost.api.HttpSender;
+import io.assisthost.host.webhooks.OutboundPolicy;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,19 +21,34 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The {@link HttpSender} plugins use: the host's non-blocking web client, redirects never followed.
+ * The {@link HttpSender} plugins use: the host's non-blocking web client, redirects never followed,
+ * every destination checked by the {@link OutboundPolicy} and the connection made to the address the
+ * check resolved.
  */
 public final class VertxHttpSender implements HttpSender {
 
+    private final Vertx vertx;
     private final WebClient client;
+    private final OutboundPolicy policy;
 
-    public VertxHttpSender(WebClient client) {
+    public VertxHttpSender(Vertx vertx, WebClient client, OutboundPolicy policy) {
+        this.vertx = vertx;
         this.client = client;
+        this.policy = policy;
     }
 
     @Override
     public CompletionStage<HttpResponse> send(HttpRequest request) {
-        var outgoing = client.requestAbs(HttpMethod.valueOf(request.method()), request.uri().toString())
+        return vertx.executeBlocking(() -> policy.check(request.uri()), false)
+                .compose(address -> send(request, address))
+                .toCompletionStage();
+    }
+
+    private Future<HttpResponse> send(HttpRequest request, InetAddress address) {
+        URI uri = request.uri();
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        var outgoing = client.requestAbs(HttpMethod.valueOf(request.method()),
+                        SocketAddress.inetSocketAddress(port, address.getHostAddress()), uri.toString())
                 .followRedirects(false)
                 .timeout(request.timeout().toMillis());
         request.headers().forEach(outgoing::putHeader);
@@ -39,8 +59,7 @@ public final class VertxHttpSender implements HttpSender {
                 .map(response -> new HttpResponse(response.statusCode(), headers(response.headers()),
                         response.body() == null ? new byte[0] : response.body().getBytes()))
                 .recover(failure -> Future.failedFuture(new IOException(
-                        request.method() + " " + request.uri() + " failed: " + failure.getMessage(), failure)))
-                .toCompletionStage();
+                        request.method() + " " + request.uri() + " failed: " + failure.getMessage(), failure)));
     }
 
     private static Map<String, List<String>> headers(MultiMap headers) {
