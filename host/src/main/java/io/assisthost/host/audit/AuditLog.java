@@ -1,5 +1,6 @@
 package io.assisthost.host.audit;
 
+import io.assisthost.host.store.GroupCommit;
 import io.assisthost.host.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,69 +14,34 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The audit log: append, query, verify, prune. Entries are never updated; pruning removes the oldest
  * ones and records the last removed entry's hash as a checkpoint, from which verification starts.
  *
- * <p>Appends are group-committed: every commit is synced to disk, so entries that arrive while one
- * transaction is being written go into the next one together. An append completes once its entry is
- * on disk.
+ * <p>Appends are group-committed ({@link GroupCommit}); an append completes once its entry is on disk.
  */
 public final class AuditLog {
 
     private static final String COLUMNS = "id, at, kind, actor, conversation_id, action, subject, details, prev_hash, hash";
 
     /** An entry waiting for the next transaction. */
-    private record Pending(AuditRecord record, String at, String details, CompletableFuture<JsonObject> stored) {
+    private record Pending(AuditRecord record, String at, String details) {
     }
 
     private final Store store;
     private final Clock clock;
-    private final Vertx vertx;
-    private final List<Pending> queue = new ArrayList<>();
-    private boolean flushScheduled;
+    private final GroupCommit<Pending, JsonObject> appends;
 
     public AuditLog(Vertx vertx, Store store, Clock clock) {
-        this.vertx = vertx;
         this.store = store;
         this.clock = clock;
+        this.appends = new GroupCommit<>(vertx, store, AuditLog::insert);
     }
 
     /** Appends an entry chained to the last one; completes with the entry once it is on disk. */
     public Future<JsonObject> append(AuditRecord record) {
-        Pending pending = new Pending(record, clock.instant().toString(), record.details().encode(), new CompletableFuture<>());
-        boolean schedule;
-        synchronized (queue) {
-            queue.add(pending);
-            schedule = !flushScheduled;
-            flushScheduled = true;
-        }
-        if (schedule) {
-            flush();
-        }
-        return Future.fromCompletionStage(pending.stored(), vertx.getOrCreateContext());
-    }
-
-    private void flush() {
-        List<Pending> batch = new ArrayList<>();
-        store.write(connection -> {
-            synchronized (queue) {
-                batch.addAll(queue);
-                queue.clear();
-                flushScheduled = false;
-            }
-            return insert(connection, batch);
-        }).onComplete(result -> {
-            for (int i = 0; i < batch.size(); i++) {
-                if (result.succeeded()) {
-                    batch.get(i).stored().complete(result.result().get(i));
-                } else {
-                    batch.get(i).stored().completeExceptionally(result.cause());
-                }
-            }
-        });
+        return appends.submit(new Pending(record, clock.instant().toString(), record.details().encode()));
     }
 
     private static List<JsonObject> insert(Connection connection, List<Pending> batch) throws SQLException {
