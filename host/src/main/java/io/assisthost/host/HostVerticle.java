@@ -14,10 +14,12 @@ import io.assisthost.host.plugins.PluginInvoker;
 import io.assisthost.host.plugins.PluginServices;
 import io.assisthost.host.audit.AuditLog;
 import io.assisthost.host.recommend.RecommendationAudit;
+import io.assisthost.host.recommend.RecommendationEvents;
 import io.assisthost.host.recommend.Recommendations;
 import io.assisthost.host.store.SqliteStore;
 import io.assisthost.host.store.Store;
 import io.assisthost.host.webhooks.OutboundPolicy;
+import io.assisthost.host.webhooks.Webhooks;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -53,6 +55,7 @@ public final class HostVerticle extends VerticleBase {
     private Recommendations recommendations;
     private Store store;
     private AuditLog audit;
+    private Webhooks webhooks;
     private PluginInvoker invoker;
     private PluginHost plugins;
     private HttpServer server;
@@ -71,8 +74,8 @@ public final class HostVerticle extends VerticleBase {
         WebClient webClient = WebClient.create(vertx, new WebClientOptions()
                 .setFollowRedirects(false)
                 .setUserAgent("assist-host/" + HostVersion.current()));
-        services = new PluginServices(config.plugins(),
-                new VertxHttpSender(vertx, webClient, new OutboundPolicy(config.webhookAllowHosts())), clock,
+        OutboundPolicy outbound = new OutboundPolicy(config.webhooks().allowHosts());
+        services = new PluginServices(config.plugins(), new VertxHttpSender(vertx, webClient, outbound), clock,
                 metrics.registry());
         invoker = new PluginInvoker(vertx, config.plugins().workerPoolSize(), config.plugins().callTimeout());
         plugins = new PluginHost(vertx, config.plugins(), HostVersion.forPlugins(), services);
@@ -87,6 +90,8 @@ public final class HostVerticle extends VerticleBase {
                 .map(opened -> {
                     store = opened;
                     audit = new AuditLog(vertx, opened, clock);
+                    webhooks = new Webhooks(vertx, opened, audit, config.webhooks(), outbound, plugins::registry, invoker,
+                            clock, metrics.registry());
                     return null;
                 })
                 .compose(v -> genesys.start(event -> {
@@ -102,10 +107,16 @@ public final class HostVerticle extends VerticleBase {
                             metrics.registry());
                     services.knowledge(recommendations.knowledge()).cache(recommendations.cache());
                     recommendations.service().addListener((recommendation, origin) ->
-                            audit.append(RecommendationAudit.of(recommendation, origin)).mapEmpty());
+                            Future.all(audit.append(RecommendationAudit.of(recommendation, origin)),
+                                    origin.equals("request")
+                                            ? webhooks.outbox().publish(RecommendationEvents.delivered(recommendation, origin))
+                                            : Future.succeededFuture()).mapEmpty());
+                    recommendations.subscriptions().onChange((recommendation, previousEtag) -> webhooks.outbox()
+                            .publish(RecommendationEvents.updated(recommendation, previousEtag)).mapEmpty());
                     return runtime;
                 })
                 .compose(v -> plugins.start())
+                .compose(v -> webhooks.start())
                 .compose(v -> recommendations.start())
                 .compose(v -> startHttp())
                 .onSuccess(s -> LOG.info("assist-host {} listening on http://{}:{} ({} mode, node {})",
@@ -118,7 +129,12 @@ public final class HostVerticle extends VerticleBase {
         Future<Void> httpClosed = server == null ? Future.succeededFuture() : server.close();
         return httpClosed
                 .eventually(() -> recommendations == null ? Future.succeededFuture() : recommendations.close())
-                .eventually(() -> plugins == null ? Future.succeededFuture() : plugins.close())
+                .eventually(() -> {
+                    if (webhooks != null) {
+                        webhooks.close();
+                    }
+                    return plugins == null ? Future.succeededFuture() : plugins.close();
+                })
                 .eventually(() -> genesys == null ? Future.succeededFuture() : genesys.stop())
                 .eventually(() -> store == null ? Future.succeededFuture() : store.close())
                 .eventually(() -> {
@@ -152,6 +168,11 @@ public final class HostVerticle extends VerticleBase {
         return recommendations;
     }
 
+    /** The webhook feature of this host. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
     /** The Genesys connection of this host. */
     public GenesysRuntime genesys() {
         return genesysRuntime;
@@ -172,7 +193,7 @@ public final class HostVerticle extends VerticleBase {
     private Future<HttpServer> startHttp() {
         ApiRouter router = new ApiRouter(new ApiRouter.Parts(apiToken, config.maxBodyBytes(),
                 config.plugins().maxUploadBytes(), cluster, readiness, metrics.registry(), plugins, HostVersion.current(),
-                genesys::describe, genesys.emulator(), recommendations, audit));
+                genesys::describe, genesys.emulator(), recommendations, audit, webhooks));
         return vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()))
                 .requestHandler(router.create(vertx))
                 .listen()

@@ -36,7 +36,7 @@ public final class ConfigLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     private static final String DEFAULTS = "/io/assisthost/host/config/host.json";
     /** Objects whose keys are the operator's to choose. */
-    private static final java.util.Set<String> FREE_FORM = java.util.Set.of("plugins.config", "recommend.weights");
+    private static final java.util.Set<String> FREE_FORM = java.util.Set.of("plugins.config", "recommend.weights", "webhooks.sinks");
     /** Variables the Genesys tooling already uses, honoured after the {@code ASSIST_} names. */
     private static final Map<String, String> ALIASES = Map.of(
             "genesys.clientId", "GENESYS_CLIENT_ID",

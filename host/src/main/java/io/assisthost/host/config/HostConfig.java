@@ -29,6 +29,7 @@ public final class HostConfig {
     private final GenesysOptions genesys;
     private final SandboxOptions sandbox;
     private final RecommendOptions recommend;
+    private final WebhookOptions webhooks;
 
     HostConfig(JsonObject json, Path home) {
         this.json = json.copy();
@@ -39,6 +40,7 @@ public final class HostConfig {
         this.genesys = new GenesysOptions(object("genesys"));
         this.sandbox = new SandboxOptions(object("sandbox"), this.home);
         this.recommend = new RecommendOptions(object("recommend"));
+        this.webhooks = new WebhookOptions(object("webhooks"));
         port("http.port", true);
         if (mode == Mode.LIVE && !genesys.hasCredentials()) {
             throw new ConfigException("live mode needs Genesys client credentials: set GENESYS_CLIENT_ID and "
@@ -90,9 +92,8 @@ public final class HostConfig {
         return sandbox;
     }
 
-    /** Hosts outgoing HTTP may reach even over plain HTTP or at loopback and private addresses. */
-    public List<String> webhookAllowHosts() {
-        return strings(json, "webhooks.allowHosts");
+    public WebhookOptions webhooks() {
+        return webhooks;
     }
 
     public RecommendOptions recommend() {
@@ -173,6 +174,15 @@ public final class HostConfig {
             return number.longValue();
         }
         throw new ConfigException(key + " (" + ConfigLoader.envName(key) + ") must be a whole number, was " + value);
+    }
+
+    static long range(JsonObject root, String key, long min, long max) {
+        long value = requireLong(root, key);
+        if (value < min || value > max) {
+            throw new ConfigException(key + " (" + ConfigLoader.envName(key) + ") must be from " + min + " to " + max
+                    + ", was " + value);
+        }
+        return value;
     }
 
     static Duration millis(JsonObject root, String key) {

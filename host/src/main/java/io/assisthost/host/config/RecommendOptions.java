@@ -37,10 +37,10 @@ public final class RecommendOptions {
             parsed.put(component, number.doubleValue());
         }
         this.weights = Map.copyOf(parsed);
-        this.defaultMaxResults = (int) range(root, "recommend.defaultMaxResults", 1, 50);
-        this.candidatePool = (int) range(root, "recommend.candidatePool", 1, 100);
-        this.recentUtterances = (int) range(root, "recommend.recentUtterances", 0, 50);
-        this.breakerMaxFailures = (int) range(root, "recommend.breaker.maxFailures", 1, 1000);
+        this.defaultMaxResults = (int) HostConfig.range(root, "recommend.defaultMaxResults", 1, 50);
+        this.candidatePool = (int) HostConfig.range(root, "recommend.candidatePool", 1, 100);
+        this.recentUtterances = (int) HostConfig.range(root, "recommend.recentUtterances", 0, 50);
+        this.breakerMaxFailures = (int) HostConfig.range(root, "recommend.breaker.maxFailures", 1, 1000);
         this.breakerTimeout = HostConfig.millis(root, "recommend.breaker.timeoutMs");
         this.breakerResetTimeout = HostConfig.millis(root, "recommend.breaker.resetTimeoutMs");
         this.breakerRollingWindow = HostConfig.millis(root, "recommend.breaker.failuresRollingWindowMs");
@@ -52,15 +52,6 @@ public final class RecommendOptions {
         if (scanInterval.compareTo(lease) >= 0) {
             throw new ConfigException("recommend.subscriptions.scanIntervalMs must be shorter than leaseMs");
         }
-    }
-
-    private static long range(JsonObject root, String key, long min, long max) {
-        long value = HostConfig.requireLong(root, key);
-        if (value < min || value > max) {
-            throw new ConfigException(key + " (" + ConfigLoader.envName(key) + ") must be from " + min + " to " + max
-                    + ", was " + value);
-        }
-        return value;
     }
 
     /** Weight of each score component in the combined score; a component not listed weighs 1. */

@@ -1,6 +1,7 @@
 package io.assisthost.host.http;
 
 import io.assisthost.host.audit.AuditLog;
+import io.assisthost.host.webhooks.Webhooks;
 import io.assisthost.host.cluster.ClusterView;
 import io.assisthost.host.plugins.PluginHost;
 import io.assisthost.host.recommend.Recommendations;
@@ -31,7 +32,7 @@ public final class ApiRouter {
     public record Parts(String apiToken, long maxBodyBytes, long maxUploadBytes, ClusterView cluster,
                         Readiness readiness, PrometheusMeterRegistry meters, PluginHost plugins, String version,
                         Supplier<JsonObject> nodeDetails, GenesysEmulator emulator, Recommendations recommendations,
-                        AuditLog audit) {
+                        AuditLog audit, Webhooks webhooks) {
     }
 
     private final Parts parts;
@@ -62,6 +63,7 @@ public final class ApiRouter {
         plugins.mount(router);
         new RecommendRoutes(parts.recommendations()).mount(router);
         new AuditRoutes(parts.audit()).mount(router);
+        new WebhookRoutes(parts.webhooks()).mount(router);
         if (parts.emulator() != null) {
             router.route("/sandbox/*").handler(auth);
             router.route("/sandbox/*").handler(BodyHandler.create(false).setBodyLimit(parts.maxBodyBytes()));

@@ -8,12 +8,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The extensions of all started plugins, per extension point, in call order. Immutable: the plugin host
  * builds a new registry on every change and swaps it in atomically, so readers need no locks.
  */
 public final class ExtensionRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtensionRegistry.class);
 
     /** The extension points of the plugin API, in the order the host documents them. */
     public static final List<Class<?>> POINTS =
@@ -23,6 +27,7 @@ public final class ExtensionRegistry {
     public static final ExtensionRegistry EMPTY = new ExtensionRegistry(List.of());
 
     private final Map<Class<?>, List<PluginExtension<?>>> byPoint;
+    private final Map<String, PluginExtension<WebhookSink>> sinkTypes;
 
     ExtensionRegistry(List<PluginExtension<?>> extensions) {
         Map<Class<?>, List<PluginExtension<?>>> grouped = new LinkedHashMap<>();
@@ -33,6 +38,31 @@ public final class ExtensionRegistry {
             grouped.put(point, List.copyOf(ofPoint));
         }
         this.byPoint = Map.copyOf(grouped);
+        this.sinkTypes = sinkTypes(of(WebhookSink.class));
+    }
+
+    /**
+     * Asks each sink for its type once, here on the plugin host's thread, so that routing an event never
+     * runs plugin code on an event loop. The first in call order wins a type.
+     */
+    private static Map<String, PluginExtension<WebhookSink>> sinkTypes(List<PluginExtension<WebhookSink>> sinks) {
+        Map<String, PluginExtension<WebhookSink>> types = new LinkedHashMap<>();
+        for (PluginExtension<WebhookSink> sink : sinks) {
+            try {
+                String type = sink.instance().type();
+                if (type != null) {
+                    types.putIfAbsent(type, sink);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("Webhook sink {} failed to name its type and delivers nothing", sink.label(), e);
+            }
+        }
+        return Map.copyOf(types);
+    }
+
+    /** The sink extension that delivers to sinks of {@code type}, or {@code null}. */
+    public PluginExtension<WebhookSink> sinkFor(String type) {
+        return sinkTypes.get(type);
     }
 
     /** The extensions of one point, in call order. */

@@ -50,8 +50,21 @@ public final class SubscriptionManager {
     private final Map<String, Owned> owned = new HashMap<>();
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong updates = new AtomicLong();
+    private final List<ChangeListener> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long scanTimer = -1;
     private boolean scanning;
+
+    /** Hears about a changed result before it is stored and published; a failed future retries it next poll. */
+    @FunctionalInterface
+    public interface ChangeListener {
+        Future<Void> changed(Recommendation recommendation, String previousEtag);
+    }
+
+    /** Adds a listener that records changed results durably (the webhook outbox) before they are published. */
+    public SubscriptionManager onChange(ChangeListener listener) {
+        changeListeners.add(listener);
+        return this;
+    }
 
     public SubscriptionManager(Vertx vertx, RecommendService service, RecommendOptions options, String nodeId, Clock clock) {
         this.vertx = vertx;
@@ -257,7 +270,9 @@ public final class SubscriptionManager {
             JsonObject result = recommendation.toJson();
             JsonObject latest = new JsonObject().put("etag", recommendation.etag())
                     .put("updatedAt", recommendation.generatedAt().toString()).put("recommendation", result);
-            return store.putLatest(conversationId, latest).onSuccess(v -> {
+            List<Future<Void>> recorded = new ArrayList<>();
+            changeListeners.forEach(listener -> recorded.add(listener.changed(recommendation, previousEtag)));
+            return Future.all(recorded).compose(all -> store.putLatest(conversationId, latest)).onSuccess(v -> {
                 updates.incrementAndGet();
                 vertx.eventBus().publish(UPDATED, new JsonObject().put("conversationId", conversationId)
                         .put("etag", recommendation.etag()).put("previousEtag", previousEtag).put("node", nodeId)

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +69,54 @@ public final class OutboundPolicy {
             }
         }
         return addresses[0];
+    }
+
+    /**
+     * Checks a URL as far as possible without resolving it, for early refusal when a sink is defined:
+     * syntax, scheme, metadata names and literal addresses. The full check runs at every connection.
+     *
+     * @return why the URL is refused, or {@code null} if it may be used
+     */
+    public String refusalOfUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return "is not a valid URL: " + e.getMessage();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            return "must be an https URL";
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            return "must name a host";
+        }
+        String name = uri.getHost().toLowerCase(Locale.ROOT);
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        if (allowHosts.contains(name)) {
+            return null;
+        }
+        if (!scheme.equals("https")) {
+            return "must use https (or its host must be in webhooks.allowHosts)";
+        }
+        if (METADATA_NAMES.contains(name)) {
+            return "names a cloud metadata service";
+        }
+        if (isLiteralAddress(name)) {
+            try {
+                String refusal = refusal(InetAddress.getByName(name));
+                return refusal == null ? null : "is " + refusal + " (allow it with webhooks.allowHosts)";
+            } catch (UnknownHostException notLiteral) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isLiteralAddress(String name) {
+        return name.contains(":") || name.chars().allMatch(c -> c == '.' || Character.isDigit(c));
     }
 
     /** Why an address may not be reached, or {@code null} if it may. */

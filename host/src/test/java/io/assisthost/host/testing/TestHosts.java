@@ -44,8 +44,12 @@ public final class TestHosts {
     }
 
     public static HostVerticle deploy(Vertx vertx, Path home, JsonObject overrides) {
+        return deploy(vertx, home, overrides, Clock.systemUTC());
+    }
+
+    public static HostVerticle deploy(Vertx vertx, Path home, JsonObject overrides, Clock clock) {
         HostVerticle host = new HostVerticle(HostConfig.of(config(home).mergeIn(overrides, true), home), new Metrics(),
-                Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
+                clock, new PrintStream(OutputStream.nullOutputStream()));
         vertx.deployVerticle(host).await();
         return host;
     }

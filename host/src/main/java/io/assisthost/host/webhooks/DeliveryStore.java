@@ -1,0 +1,275 @@
+package io.assisthost.host.webhooks;
+
+import io.assisthost.host.store.GroupCommit;
+import io.assisthost.host.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The delivery rows of the outbox: which are due, what became of each attempt, the delivery log of a
+ * sink, and replays. A row is due when it is pending, its time has come, its sink is enabled, and it is
+ * the oldest pending row of its sink and conversation: that last rule keeps each conversation's events
+ * in order per sink, while other conversations and other sinks go ahead.
+ */
+public final class DeliveryStore {
+
+    /** A delivery ready for an attempt. */
+    public record Due(String sinkId, long seq, String orderKey, int attempts, String eventId, String type,
+                      String conversationId, String payload) {
+
+        /** The key under which at most one attempt is in flight. */
+        public String lane() {
+            return sinkId + "\u0000" + orderKey;
+        }
+    }
+
+    /** What an attempt settled: the row's new state, and the attempt for the log ({@code null} if none was made). */
+    public record Settlement(String sinkId, long seq, String state, int attempts, long nextAttemptAt, int httpStatus,
+                             String detail, Attempt attempt) {
+    }
+
+    /** One attempt for the delivery log. */
+    public record Attempt(int number, long at, int httpStatus, String outcome, long latencyMs, String detail) {
+    }
+
+    public static final String PENDING = "pending";
+    public static final String DELIVERED = "delivered";
+    public static final String DEAD = "dead";
+
+    private final Store store;
+    private final GroupCommit<Settlement, Void> settlements;
+
+    public DeliveryStore(Vertx vertx, Store store) {
+        this.store = store;
+        this.settlements = new GroupCommit<>(vertx, store, DeliveryStore::settle);
+    }
+
+    /** Up to {@code limit} due deliveries at {@code now}, earliest first. */
+    public Future<List<Due>> due(long now, int limit) {
+        return store.read(connection -> {
+            List<Due> due = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT d.sink_id, d.event_seq, d.order_key, "
+                    + "d.attempts, e.id, e.type, e.conversation_id, e.payload FROM delivery d "
+                    + "JOIN outbox_event e ON e.seq = d.event_seq "
+                    + "JOIN webhook_sink s ON s.id = d.sink_id AND s.enabled = 1 "
+                    + "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND d.event_seq = (SELECT MIN(h.event_seq) "
+                    + "FROM delivery h WHERE h.state = 'pending' AND h.sink_id = d.sink_id AND h.order_key = d.order_key) "
+                    + "ORDER BY d.next_attempt_at, d.event_seq LIMIT ?")) {
+                select.setLong(1, now);
+                select.setInt(2, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(new Due(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getInt(4),
+                                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8)));
+                    }
+                }
+            }
+            return due;
+        });
+    }
+
+    /** Records an outcome durably (group-committed). */
+    public Future<Void> record(Settlement settlement) {
+        return settlements.submit(settlement);
+    }
+
+    private static List<Void> settle(Connection connection, List<Settlement> batch) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET state = ?, attempts = ?, "
+                + "next_attempt_at = ?, last_status = ?, last_detail = ?, updated_at = ? WHERE sink_id = ? AND event_seq = ?");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery_attempt (sink_id, event_seq, "
+                     + "attempt, at, http_status, outcome, latency_ms, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Settlement settlement : batch) {
+                Attempt attempt = settlement.attempt();
+                update.setString(1, settlement.state());
+                update.setInt(2, settlement.attempts());
+                update.setLong(3, settlement.nextAttemptAt());
+                update.setInt(4, settlement.httpStatus());
+                update.setString(5, settlement.detail());
+                update.setLong(6, attempt == null ? settlement.nextAttemptAt() : attempt.at());
+                update.setString(7, settlement.sinkId());
+                update.setLong(8, settlement.seq());
+                update.addBatch();
+                if (attempt != null) {
+                    insert.setString(1, settlement.sinkId());
+                    insert.setLong(2, settlement.seq());
+                    insert.setInt(3, attempt.number());
+                    insert.setLong(4, attempt.at());
+                    insert.setInt(5, attempt.httpStatus());
+                    insert.setString(6, attempt.outcome());
+                    insert.setLong(7, attempt.latencyMs());
+                    insert.setString(8, attempt.detail());
+                    insert.addBatch();
+                }
+            }
+            update.executeBatch();
+            insert.executeBatch();
+        }
+        return Collections.nCopies(batch.size(), null);
+    }
+
+    /**
+     * The newest deliveries of a sink with their attempts.
+     *
+     * @param state  only rows in this state, or {@code null} for all
+     * @param before only events older than this sequence number (the {@code next} cursor), or {@code null}
+     */
+    public Future<JsonObject> deliveries(String sinkId, String state, Long before, int limit) {
+        return store.read(connection -> {
+            Map<Long, JsonObject> rows = new LinkedHashMap<>();
+            StringBuilder sql = new StringBuilder("SELECT d.event_seq, e.id, e.type, e.conversation_id, e.created_at, "
+                    + "d.state, d.attempts, d.next_attempt_at, d.last_status, d.last_detail FROM delivery d "
+                    + "JOIN outbox_event e ON e.seq = d.event_seq WHERE d.sink_id = ?");
+            if (state != null) {
+                sql.append(" AND d.state = ?");
+            }
+            if (before != null) {
+                sql.append(" AND d.event_seq < ?");
+            }
+            sql.append(" ORDER BY d.event_seq DESC LIMIT ?");
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                int index = 1;
+                select.setString(index++, sinkId);
+                if (state != null) {
+                    select.setString(index++, state);
+                }
+                if (before != null) {
+                    select.setLong(index++, before);
+                }
+                select.setInt(index, limit + 1);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        int lastStatus = row.getInt(9);
+                        boolean noStatus = row.wasNull();
+                        String rowState = row.getString(6);
+                        rows.put(row.getLong(1), new JsonObject()
+                                .put("eventId", row.getString(2))
+                                .put("type", row.getString(3))
+                                .put("conversationId", row.getString(4))
+                                .put("createdAt", Instant.ofEpochMilli(row.getLong(5)).toString())
+                                .put("state", rowState)
+                                .put("attempts", row.getInt(7))
+                                .put("nextAttemptAt", rowState.equals(PENDING)
+                                        ? Instant.ofEpochMilli(row.getLong(8)).toString() : null)
+                                .put("lastStatus", noStatus ? null : lastStatus)
+                                .put("lastDetail", row.getString(10))
+                                .put("history", new JsonArray()));
+                    }
+                }
+            }
+            Long next = null;
+            if (rows.size() > limit) {
+                Long last = rows.keySet().stream().reduce((a, b) -> b).orElseThrow();
+                rows.remove(last);
+                next = rows.keySet().stream().reduce((a, b) -> b).orElseThrow();
+            }
+            if (!rows.isEmpty()) {
+                attempts(connection, sinkId, rows);
+            }
+            return new JsonObject().put("deliveries", new JsonArray(new ArrayList<>(rows.values())))
+                    .put("next", next == null ? null : String.valueOf(next));
+        });
+    }
+
+    private static void attempts(Connection connection, String sinkId, Map<Long, JsonObject> rows) throws SQLException {
+        long min = Collections.min(rows.keySet());
+        long max = Collections.max(rows.keySet());
+        try (PreparedStatement select = connection.prepareStatement("SELECT event_seq, attempt, at, http_status, outcome, "
+                + "latency_ms, detail FROM delivery_attempt WHERE sink_id = ? AND event_seq BETWEEN ? AND ? ORDER BY id")) {
+            select.setString(1, sinkId);
+            select.setLong(2, min);
+            select.setLong(3, max);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    JsonObject delivery = rows.get(row.getLong(1));
+                    if (delivery != null) {
+                        delivery.getJsonArray("history").add(new JsonObject()
+                                .put("attempt", row.getInt(2))
+                                .put("at", Instant.ofEpochMilli(row.getLong(3)).toString())
+                                .put("httpStatus", row.getInt(4))
+                                .put("outcome", row.getString(5))
+                                .put("latencyMs", row.getLong(6))
+                                .put("detail", row.getString(7)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Makes a sink's dead letters pending again, with a fresh attempt budget; completes with how many. */
+    public Future<Integer> replayDeadLetters(String sinkId, long now) {
+        return store.write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET state = 'pending', "
+                    + "attempts = 0, next_attempt_at = ?, updated_at = ? WHERE sink_id = ? AND state = 'dead'")) {
+                update.setLong(1, now);
+                update.setLong(2, now);
+                update.setString(3, sinkId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Delivers again every event created in {@code [from, to)} that the sink subscribes to, whether it
+     * was delivered, dead or never routed to the sink (created before it); completes with how many.
+     */
+    public Future<Integer> replayRange(Sink sink, long from, long to, long now) {
+        return store.write(connection -> {
+            int count = 0;
+            try (PreparedStatement select = connection.prepareStatement("SELECT seq, id, type, conversation_id "
+                    + "FROM outbox_event WHERE created_at >= ? AND created_at < ? ORDER BY seq");
+                 PreparedStatement upsert = connection.prepareStatement("INSERT INTO delivery (sink_id, event_seq, "
+                         + "order_key, state, attempts, next_attempt_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?) "
+                         + "ON CONFLICT (sink_id, event_seq) DO UPDATE SET state = 'pending', attempts = 0, "
+                         + "next_attempt_at = excluded.next_attempt_at, updated_at = excluded.updated_at")) {
+                select.setLong(1, from);
+                select.setLong(2, to);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        if (!sink.accepts(row.getString(3))) {
+                            continue;
+                        }
+                        String conversationId = row.getString(4);
+                        upsert.setString(1, sink.id());
+                        upsert.setLong(2, row.getLong(1));
+                        upsert.setString(3, conversationId == null ? row.getString(2) : conversationId);
+                        upsert.setLong(4, now);
+                        upsert.setLong(5, now);
+                        upsert.addBatch();
+                        count++;
+                    }
+                }
+                upsert.executeBatch();
+            }
+            return count;
+        });
+    }
+
+    /** Counts of a sink's rows by state. */
+    public Future<JsonObject> counts(String sinkId) {
+        return store.read(connection -> {
+            JsonObject counts = new JsonObject().put(PENDING, 0).put(DELIVERED, 0).put(DEAD, 0);
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT state, COUNT(*) FROM delivery WHERE sink_id = ? GROUP BY state")) {
+                select.setString(1, sinkId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        counts.put(row.getString(1), row.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+}

@@ -1,0 +1,104 @@
+package io.assisthost.host.webhooks;
+
+import io.assisthost.host.store.GroupCommit;
+import io.assisthost.host.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The durable outbox. {@link #publish} completes only once the event, and one pending delivery for
+ * every enabled sink that subscribes to its type, are committed to disk; callers acknowledge their own
+ * work after that. Publishes are group-committed.
+ */
+public final class Outbox {
+
+    /** A stored event: its id (the {@code webhook-id}) and the payload as signed. */
+    public record Stored(String id, long seq, String payload) {
+    }
+
+    private record Entry(String id, String type, String conversationId, String payload, long createdAt) {
+    }
+
+    private final Clock clock;
+    private final GroupCommit<Entry, Stored> writes;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public Outbox(Vertx vertx, Store store, Clock clock) {
+        this.clock = clock;
+        this.writes = new GroupCommit<>(vertx, store, Outbox::insert);
+    }
+
+    /** Runs {@code listener} after every commit that added events (the dispatcher wakes up). */
+    public void onCommitted(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** Writes the event durably; completes with its id once it is on disk. */
+    public Future<Stored> publish(WebhookEvent event) {
+        Instant now = clock.instant();
+        String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        JsonObject payload = new JsonObject()
+                .put("type", event.type())
+                .put("id", id)
+                .put("timestamp", now.toString())
+                .put("conversationId", event.conversationId());
+        event.data().forEach(field -> payload.put(field.getKey(), field.getValue()));
+        return writes.submit(new Entry(id, event.type(), event.conversationId(), payload.encode(), now.toEpochMilli()))
+                .onSuccess(stored -> listeners.forEach(Runnable::run));
+    }
+
+    private static List<Stored> insert(Connection connection, List<Entry> batch) throws SQLException {
+        List<Map.Entry<String, JsonArray>> sinks = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, event_types FROM webhook_sink WHERE enabled = 1");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                sinks.add(Map.entry(rows.getString(1), new JsonArray(rows.getString(2))));
+            }
+        }
+        List<Stored> stored = new ArrayList<>(batch.size());
+        try (PreparedStatement event = connection.prepareStatement("INSERT INTO outbox_event (id, type, conversation_id, "
+                + "payload, created_at) VALUES (?, ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS);
+             PreparedStatement delivery = connection.prepareStatement("INSERT INTO delivery (sink_id, event_seq, order_key, "
+                     + "state, attempts, next_attempt_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)")) {
+            for (Entry entry : batch) {
+                event.setString(1, entry.id());
+                event.setString(2, entry.type());
+                event.setString(3, entry.conversationId());
+                event.setString(4, entry.payload());
+                event.setLong(5, entry.createdAt());
+                event.executeUpdate();
+                long seq;
+                try (ResultSet keys = event.getGeneratedKeys()) {
+                    keys.next();
+                    seq = keys.getLong(1);
+                }
+                for (Map.Entry<String, JsonArray> sink : sinks) {
+                    JsonArray types = sink.getValue();
+                    if (types.contains(EventTypes.ALL) || types.contains(entry.type())) {
+                        delivery.setString(1, sink.getKey());
+                        delivery.setLong(2, seq);
+                        delivery.setString(3, entry.conversationId() == null ? entry.id() : entry.conversationId());
+                        delivery.setLong(4, entry.createdAt());
+                        delivery.setLong(5, entry.createdAt());
+                        delivery.addBatch();
+                    }
+                }
+                stored.add(new Stored(entry.id(), seq, entry.payload()));
+            }
+            delivery.executeBatch();
+        }
+        return stored;
+    }
+}

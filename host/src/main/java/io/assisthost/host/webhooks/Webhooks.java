@@ -1,0 +1,123 @@
+package io.assisthost.host.webhooks;
+
+import io.assisthost.host.HostFailure;
+import io.assisthost.host.audit.AuditLog;
+import io.assisthost.host.audit.AuditRecord;
+import io.assisthost.host.config.WebhookOptions;
+import io.assisthost.host.plugins.ExtensionRegistry;
+import io.assisthost.host.plugins.PluginInvoker;
+import io.assisthost.host.store.Store;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/** The webhook feature of a host: sinks, the outbox, the dispatcher, delivery logs and replays. */
+public final class Webhooks {
+
+    private final SinkRegistry sinks;
+    private final Outbox outbox;
+    private final DeliveryStore deliveries;
+    private final Dispatcher dispatcher;
+    private final AuditLog audit;
+    private final WebhookOptions options;
+    private final Clock clock;
+
+    public Webhooks(Vertx vertx, Store store, AuditLog audit, WebhookOptions options, OutboundPolicy policy,
+                    Supplier<ExtensionRegistry> extensions, PluginInvoker invoker, Clock clock, MeterRegistry meters) {
+        this.audit = audit;
+        this.options = options;
+        this.clock = clock;
+        this.sinks = new SinkRegistry(store, audit, clock, policy, options.secretRotation());
+        this.outbox = new Outbox(vertx, store, clock);
+        this.deliveries = new DeliveryStore(vertx, store);
+        this.dispatcher = new Dispatcher(vertx, deliveries, sinks, extensions, invoker, options, clock,
+                new RetrySchedule(options.initialBackoff(), options.maxBackoff(),
+                        () -> ThreadLocalRandom.current().nextDouble()), meters);
+        outbox.onCommitted(dispatcher::wake);
+    }
+
+    /** Applies the sinks of {@code host.json}, then starts delivering (pending events first). */
+    public Future<Void> start() {
+        return sinks.start(options.sinks()).onSuccess(v -> dispatcher.start());
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public SinkRegistry sinks() {
+        return sinks;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** A sink's public view with its breaker state and delivery counts. */
+    public Future<JsonObject> describe(String id) {
+        Sink sink = sinks.existing(id);
+        return deliveries.counts(id).map(counts -> sink.toJson(clock.instant())
+                .put("breaker", dispatcher.breakerState(id)).put("deliveries", counts));
+    }
+
+    /** The delivery log of a sink, newest first. */
+    public Future<JsonObject> deliveries(String id, String state, Long before, int limit) {
+        sinks.existing(id);
+        return deliveries.deliveries(id, state, before, limit);
+    }
+
+    /**
+     * Delivers again: {@code {"deadLetters": true}} makes the sink's dead letters pending, {@code {"from",
+     * "to"}} (ISO-8601 instants) re-sends every event of that range the sink subscribes to.
+     *
+     * @return {@code {"replayed": n}}
+     */
+    public Future<JsonObject> replay(String id, Object body, String actor) {
+        Sink sink = sinks.existing(id);
+        if (!(body instanceof JsonObject json)) {
+            throw HostFailure.invalid("the body must be {\"deadLetters\": true} or {\"from\": ..., \"to\": ...}");
+        }
+        long now = clock.millis();
+        Future<Integer> replayed;
+        JsonObject details = new JsonObject();
+        if (Boolean.TRUE.equals(json.getValue("deadLetters")) && !json.containsKey("from") && !json.containsKey("to")) {
+            replayed = deliveries.replayDeadLetters(id, now);
+            details.put("deadLetters", true);
+        } else if (json.containsKey("from") && !json.containsKey("deadLetters")) {
+            Instant from = instant(json, "from");
+            Instant to = json.containsKey("to") ? instant(json, "to") : clock.instant();
+            if (!from.isBefore(to)) {
+                throw HostFailure.invalid("from must be before to");
+            }
+            replayed = deliveries.replayRange(sink, from.toEpochMilli(), to.toEpochMilli(), now);
+            details.put("from", from.toString()).put("to", to.toString());
+        } else {
+            throw HostFailure.invalid("the body must be {\"deadLetters\": true} or {\"from\": ..., \"to\": ...}");
+        }
+        return replayed.compose(count -> audit.append(new AuditRecord("config", actor, null, "replay", "webhook:" + id,
+                        details.put("replayed", count))).map(count))
+                .map(count -> {
+                    dispatcher.wake();
+                    return new JsonObject().put("replayed", count);
+                });
+    }
+
+    public void close() {
+        dispatcher.close();
+    }
+
+    private static Instant instant(JsonObject json, String field) {
+        Object value = json.getValue(field);
+        try {
+            return Instant.parse(String.valueOf(value));
+        } catch (DateTimeParseException e) {
+            throw HostFailure.invalid(field + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, was " + value);
+        }
+    }
+}
