@@ -168,6 +168,11 @@ public final class HostVerticle extends VerticleBase {
         return recommendations;
     }
 
+    /** The audit log of this host. */
+    public AuditLog audit() {
+        return audit;
+    }
+
     /** The webhook feature of this host. */
     public Webhooks webhooks() {
         return webhooks;
