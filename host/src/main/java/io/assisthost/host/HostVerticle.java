@@ -56,6 +56,7 @@ public final class HostVerticle extends VerticleBase {
     private Store store;
     private AuditLog audit;
     private Webhooks webhooks;
+    private Housekeeping housekeeping;
     private PluginInvoker invoker;
     private PluginHost plugins;
     private HttpServer server;
@@ -117,6 +118,10 @@ public final class HostVerticle extends VerticleBase {
                 })
                 .compose(v -> plugins.start())
                 .compose(v -> webhooks.start())
+                .onSuccess(v -> {
+                    housekeeping = new Housekeeping(vertx, audit, webhooks, config.auditRetentionDays(), clock);
+                    housekeeping.start();
+                })
                 .compose(v -> recommendations.start())
                 .compose(v -> startHttp())
                 .onSuccess(s -> LOG.info("assist-host {} listening on http://{}:{} ({} mode, node {})",
@@ -130,6 +135,9 @@ public final class HostVerticle extends VerticleBase {
         return httpClosed
                 .eventually(() -> recommendations == null ? Future.succeededFuture() : recommendations.close())
                 .eventually(() -> {
+                    if (housekeeping != null) {
+                        housekeeping.stop();
+                    }
                     if (webhooks != null) {
                         webhooks.close();
                     }

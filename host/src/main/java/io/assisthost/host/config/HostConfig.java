@@ -51,6 +51,7 @@ public final class HostConfig {
                     + "(ASSIST_GENESYS_KNOWLEDGE_BASES_PRIMARY): the id of the knowledge base to search");
         }
         positive("http.maxBodyBytes");
+        auditRetentionDays();
     }
 
     /** The configuration with built-in defaults only, plus the given overrides (for tools and tests). */
@@ -90,6 +91,11 @@ public final class HostConfig {
 
     public SandboxOptions sandbox() {
         return sandbox;
+    }
+
+    /** Days audit entries are kept; 0 keeps them for ever. */
+    public int auditRetentionDays() {
+        return (int) range(json, "audit.retentionDays", 0, 36500);
     }
 
     public WebhookOptions webhooks() {

@@ -20,6 +20,7 @@ public final class WebhookOptions {
     private final Duration secretRotation;
     private final int breakerMaxFailures;
     private final Duration breakerResetTimeout;
+    private final int retentionDays;
 
     WebhookOptions(JsonObject section) {
         JsonObject root = new JsonObject().put("webhooks", section);
@@ -40,6 +41,7 @@ public final class WebhookOptions {
         this.secretRotation = HostConfig.millis(root, "webhooks.secretRotationMs");
         this.breakerMaxFailures = (int) HostConfig.range(root, "webhooks.breaker.maxFailures", 1, 1000);
         this.breakerResetTimeout = HostConfig.millis(root, "webhooks.breaker.resetTimeoutMs");
+        this.retentionDays = (int) HostConfig.range(root, "webhooks.retentionDays", 1, 3650);
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new ConfigException("webhooks.maxBackoffMs must not be shorter than webhooks.initialBackoffMs");
         }
@@ -93,6 +95,11 @@ public final class WebhookOptions {
     /** Consecutive failed attempts that open a sink's breaker. */
     public int breakerMaxFailures() {
         return breakerMaxFailures;
+    }
+
+    /** Days an outbox event is kept once nothing is pending for it (then it can no longer be replayed). */
+    public int retentionDays() {
+        return retentionDays;
     }
 
     /** How long an open sink breaker waits before one probe attempt. */

@@ -43,7 +43,7 @@ public final class ApiRouter {
         this.parts = parts;
         this.system = new SystemRoutes(parts.cluster(), parts.readiness(), parts.meters(), parts.version(),
                 parts.nodeDetails());
-        this.plugins = new PluginRoutes(parts.plugins(), parts.maxUploadBytes());
+        this.plugins = new PluginRoutes(parts.plugins(), parts.maxUploadBytes(), parts.audit());
     }
 
     public Router create(Vertx vertx) {

@@ -12,6 +12,9 @@ import java.security.NoSuchAlgorithmException;
  */
 final class BearerAuth implements Handler<RoutingContext> {
 
+    /** The API token's name: the actor of changes made through the API, as the audit log records them. */
+    static final String ACTOR = "api-token";
+
     private static final String PREFIX = "Bearer ";
 
     private final byte[] expectedDigest;

@@ -1,6 +1,8 @@
 package io.assisthost.host.http;
 
 import io.assisthost.host.HostFailure;
+import io.assisthost.host.audit.AuditLog;
+import io.assisthost.host.audit.AuditRecord;
 import io.assisthost.host.plugins.PluginHost;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -22,10 +24,12 @@ final class PluginRoutes {
 
     private final PluginHost plugins;
     private final long maxUploadBytes;
+    private final AuditLog audit;
 
-    PluginRoutes(PluginHost plugins, long maxUploadBytes) {
+    PluginRoutes(PluginHost plugins, long maxUploadBytes, AuditLog audit) {
         this.plugins = plugins;
         this.maxUploadBytes = maxUploadBytes;
+        this.audit = audit;
     }
 
     /** Registers the upload route; it must come before the router's general body handler. */
@@ -38,19 +42,39 @@ final class PluginRoutes {
 
     void mount(Router router) {
         router.get("/api/v1/plugins").handler(this::list);
-        router.post("/api/v1/plugins/:id/start").handler(ctx -> lifecycle(ctx, plugins::startPlugin));
-        router.post("/api/v1/plugins/:id/stop").handler(ctx -> lifecycle(ctx, plugins::stopPlugin));
-        router.post("/api/v1/plugins/:id/reload").handler(ctx -> lifecycle(ctx, plugins::reloadPlugin));
+        router.post("/api/v1/plugins/:id/start").handler(ctx -> lifecycle(ctx, "start", plugins::startPlugin));
+        router.post("/api/v1/plugins/:id/stop").handler(ctx -> lifecycle(ctx, "stop", plugins::stopPlugin));
+        router.post("/api/v1/plugins/:id/reload").handler(ctx -> lifecycle(ctx, "reload", plugins::reloadPlugin));
     }
 
     private void list(RoutingContext ctx) {
         Responses.json(ctx, 200, new JsonObject().put("plugins", new JsonArray(plugins.describe())));
     }
 
-    private void lifecycle(RoutingContext ctx, Function<String, Future<JsonObject>> operation) {
-        operation.apply(ctx.pathParam("id"))
+    private void lifecycle(RoutingContext ctx, String change, Function<String, Future<JsonObject>> operation) {
+        String id = ctx.pathParam("id");
+        JsonObject before = current(id);
+        operation.apply(id)
+                .compose(plugin -> audited(change, id, before, plugin).map(plugin))
                 .onSuccess(plugin -> Responses.json(ctx, 200, plugin))
                 .onFailure(ctx::fail);
+    }
+
+    /** A plugin's description as {@code GET /api/v1/plugins} shows it, or {@code null}. */
+    private JsonObject current(String id) {
+        return plugins.describe().stream().filter(plugin -> id.equals(plugin.getString("id"))).findFirst()
+                .map(JsonObject::copy).orElse(null);
+    }
+
+    /** Records a plugin change in the audit log; the caller answers once it is on disk. */
+    private Future<Void> audited(String change, String id, JsonObject before, JsonObject after) {
+        JsonObject details = new JsonObject().put("change", change).put("before", summary(before)).put("after", summary(after));
+        return audit.append(new AuditRecord("config", BearerAuth.ACTOR, null, null, "plugin:" + id, details)).mapEmpty();
+    }
+
+    private static JsonObject summary(JsonObject plugin) {
+        return plugin == null ? null : new JsonObject().put("version", plugin.getString("version"))
+                .put("state", plugin.getString("state")).put("error", plugin.getString("error"));
     }
 
     private void requireJar(RoutingContext ctx) {
@@ -68,6 +92,11 @@ final class PluginRoutes {
             return;
         }
         plugins.install(ctx.body().buffer())
+                .compose(result -> {
+                    JsonObject plugin = result.getJsonObject("plugin");
+                    String change = result.getBoolean("created") ? "install" : "replace";
+                    return audited(change, plugin.getString("id"), null, plugin).map(result);
+                })
                 .onSuccess(result -> {
                     JsonObject plugin = result.getJsonObject("plugin");
                     if ("FAILED".equals(plugin.getString("state"))) {

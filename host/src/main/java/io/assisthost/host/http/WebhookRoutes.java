@@ -11,9 +11,6 @@ import java.util.List;
 /** The webhook sinks, their delivery logs and replays under {@code /api/v1/webhooks}. */
 final class WebhookRoutes {
 
-    /** Configuration changes through the API are audited under this actor: the API token's name. */
-    static final String ACTOR = "api-token";
-
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
@@ -26,7 +23,7 @@ final class WebhookRoutes {
     void mount(Router router) {
         router.get("/api/v1/webhooks").handler(ctx -> Responses.json(ctx, 200,
                 new JsonObject().put("webhooks", webhooks.sinks().describe())));
-        router.post("/api/v1/webhooks").handler(ctx -> webhooks.sinks().create(JsonBody.of(ctx), ACTOR)
+        router.post("/api/v1/webhooks").handler(ctx -> webhooks.sinks().create(JsonBody.of(ctx), BearerAuth.ACTOR)
                 .onSuccess(sink -> {
                     ctx.response().putHeader("Location", "/api/v1/webhooks/" + sink.getString("id"));
                     Responses.json(ctx, 201, sink);
@@ -34,17 +31,17 @@ final class WebhookRoutes {
                 .onFailure(ctx::fail));
         router.get("/api/v1/webhooks/:id").handler(ctx -> webhooks.describe(ctx.pathParam("id"))
                 .onSuccess(sink -> Responses.json(ctx, 200, sink)).onFailure(ctx::fail));
-        router.put("/api/v1/webhooks/:id").handler(ctx -> webhooks.sinks().update(ctx.pathParam("id"), JsonBody.of(ctx), ACTOR)
+        router.put("/api/v1/webhooks/:id").handler(ctx -> webhooks.sinks().update(ctx.pathParam("id"), JsonBody.of(ctx), BearerAuth.ACTOR)
                 .onSuccess(sink -> Responses.json(ctx, 200, sink)).onFailure(ctx::fail));
         router.delete("/api/v1/webhooks/:id").handler(this::delete);
         router.get("/api/v1/webhooks/:id/deliveries").handler(this::deliveries);
-        router.post("/api/v1/webhooks/:id/replay").handler(ctx -> webhooks.replay(ctx.pathParam("id"), JsonBody.of(ctx), ACTOR)
+        router.post("/api/v1/webhooks/:id/replay").handler(ctx -> webhooks.replay(ctx.pathParam("id"), JsonBody.of(ctx), BearerAuth.ACTOR)
                 .onSuccess(result -> Responses.json(ctx, 202, result)).onFailure(ctx::fail));
     }
 
     private void delete(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        webhooks.sinks().delete(id, ACTOR)
+        webhooks.sinks().delete(id, BearerAuth.ACTOR)
                 .onSuccess(existed -> {
                     if (existed) {
                         ctx.response().setStatusCode(204).end();

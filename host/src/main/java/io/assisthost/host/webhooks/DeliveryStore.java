@@ -272,4 +272,26 @@ public final class DeliveryStore {
             return counts;
         });
     }
+
+    /**
+     * Removes events created before {@code before} for which nothing is pending, with their deliveries
+     * and attempts; completes with how many events were removed.
+     */
+    public Future<Integer> prune(long before) {
+        return store.write(connection -> {
+            String old = "SELECT seq FROM outbox_event WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM delivery p "
+                    + "WHERE p.event_seq = outbox_event.seq AND p.state = 'pending')";
+            for (String table : List.of("delivery_attempt", "delivery")) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
+                        + " WHERE event_seq IN (" + old + ")")) {
+                    delete.setLong(1, before);
+                    delete.executeUpdate();
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE seq IN (" + old + ")")) {
+                delete.setLong(1, before);
+                return delete.executeUpdate();
+            }
+        });
+    }
 }

@@ -108,6 +108,11 @@ public final class Webhooks {
                 });
     }
 
+    /** Removes settled events older than {@code webhooks.retentionDays}; completes with how many. */
+    public Future<Integer> prune() {
+        return deliveries.prune(clock.instant().minus(java.time.Duration.ofDays(options.retentionDays())).toEpochMilli());
+    }
+
     public void close() {
         dispatcher.close();
     }
