@@ -298,4 +298,30 @@ class WebhookDeliveryTest {
         assertThat(deliveries(sink).stream().map(JsonObject.class::cast).filter(d -> d.getInteger("attempts") == 0))
                 .allSatisfy(d -> assertThat(d.getString("lastDetail")).contains("breaker is open"));
     }
+
+    @Test
+    void busRequestsAndSubscriptionChangesAreDeliveredToo() {
+        deploy(Clock.systemUTC(), new JsonObject());
+        createSink(new JsonObject().put("url", receiver.url()).put("secret", SECRET));
+        JsonObject reply = (JsonObject) vertx.eventBus().request("assist.recommend", new JsonObject()
+                .put("conversationId", "conv-bus").put("query", "refund for a late delivery")).await().body();
+        HttpResponse<Buffer> subscribed = call(HttpMethod.PUT, "/api/v1/interactions/conv-sub/subscription", new JsonObject()
+                .put("pollIntervalMs", 60_000).put("context", new JsonObject().put("query", "reset my password")));
+        assertThat(subscribed.statusCode()).as(subscribed.bodyAsString()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().stream()
+                .anyMatch(r -> r.json().getString("type").equals(EventTypes.RECOMMENDATIONS_UPDATED)));
+        JsonObject delivered = receiver.accepted().stream().map(WebhookReceiver.Received::json)
+                .filter(e -> e.getString("conversationId").equals("conv-bus")).findFirst().orElseThrow();
+        assertThat(delivered.getString("type")).isEqualTo(EventTypes.RECOMMENDATIONS_DELIVERED);
+        assertThat(delivered.getString("etag")).isEqualTo(reply.getString("etag"));
+        JsonObject updated = receiver.accepted().stream().map(WebhookReceiver.Received::json)
+                .filter(e -> e.getString("type").equals(EventTypes.RECOMMENDATIONS_UPDATED)).findFirst().orElseThrow();
+        assertThat(updated.getString("conversationId")).isEqualTo("conv-sub");
+        assertThat(updated.containsKey("previousEtag")).isTrue();
+        assertThat(updated.getJsonArray("content")).isNotEmpty();
+        // Subscription polls are not "delivered" events: only requests are.
+        assertThat(receiver.accepted().stream().map(WebhookReceiver.Received::json)
+                .filter(e -> e.getString("conversationId").equals("conv-sub"))).hasSize(1);
+    }
 }
