@@ -59,6 +59,11 @@ public class HostFailure extends RuntimeException {
         return errors.copy();
     }
 
+    /** One entry of {@link #errors()}: a bad field and why. */
+    public static JsonObject fieldError(String field, String message) {
+        return new JsonObject().put("field", field).put("message", message);
+    }
+
     /** An invalid request with one entry per bad field; the message lists them all. */
     public static HostFailure invalidFields(JsonArray errors) {
         StringBuilder message = new StringBuilder("invalid request: ");

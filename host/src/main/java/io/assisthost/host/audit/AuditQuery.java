@@ -3,7 +3,6 @@ package io.assisthost.host.audit;
 import io.assisthost.host.HostFailure;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -21,7 +20,7 @@ public record AuditQuery(String conversationId, String action, String kind, Inst
     public static AuditQuery of(MultiMap parameters) {
         JsonArray errors = new JsonArray();
         parameters.names().stream().filter(name -> !PARAMETERS.contains(name)).sorted()
-                .forEach(name -> errors.add(error(name, "is not a known parameter")));
+                .forEach(name -> errors.add(HostFailure.fieldError(name, "is not a known parameter")));
         Instant from = instant(parameters.get("from"), "from", errors);
         Instant to = instant(parameters.get("to"), "to", errors);
         Long before = null;
@@ -30,7 +29,7 @@ public record AuditQuery(String conversationId, String action, String kind, Inst
             try {
                 before = Long.parseLong(cursor);
             } catch (NumberFormatException e) {
-                errors.add(error("cursor", "must be the cursor of a previous page"));
+                errors.add(HostFailure.fieldError("cursor", "must be the cursor of a previous page"));
             }
         }
         int limit = 100;
@@ -42,7 +41,7 @@ public record AuditQuery(String conversationId, String action, String kind, Inst
                 limit = -1;
             }
             if (limit < 1 || limit > 500) {
-                errors.add(error("limit", "must be a whole number from 1 to 500"));
+                errors.add(HostFailure.fieldError("limit", "must be a whole number from 1 to 500"));
             }
         }
         if (!errors.isEmpty()) {
@@ -59,12 +58,8 @@ public record AuditQuery(String conversationId, String action, String kind, Inst
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            errors.add(error(name, "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z"));
+            errors.add(HostFailure.fieldError(name, "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z"));
             return null;
         }
-    }
-
-    private static JsonObject error(String field, String message) {
-        return new JsonObject().put("field", field).put("message", message);
     }
 }

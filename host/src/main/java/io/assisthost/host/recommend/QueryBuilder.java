@@ -31,7 +31,7 @@ public final class QueryBuilder {
         parts.addAll(request.keywords());
         parts.addAll(transcripts.recent(request.conversationId()));
         if (parts.isEmpty()) {
-            throw HostFailure.invalidFields(new JsonArray().add(RecommendRequests.error("query",
+            throw HostFailure.invalidFields(new JsonArray().add(HostFailure.fieldError("query",
                     "is required when the request has no intent or keywords and no transcript of the conversation "
                             + "has arrived yet")));
         }

@@ -43,7 +43,7 @@ public final class RecommendRequests {
      */
     public RecommendRequest parse(Object body) {
         if (!(body instanceof JsonObject json)) {
-            throw HostFailure.invalidFields(new JsonArray().add(error("body", "must be a JSON object")));
+            throw HostFailure.invalidFields(new JsonArray().add(HostFailure.fieldError("body", "must be a JSON object")));
         }
         Fields fields = new Fields(json);
         json.fieldNames().stream().filter(name -> !FIELDS.contains(name)).sorted()
@@ -76,9 +76,6 @@ public final class RecommendRequests {
                 fallback == null || fallback.isBlank() ? null : fallback, contextEmbedding, embeddings);
     }
 
-    static JsonObject error(String field, String message) {
-        return new JsonObject().put("field", field).put("message", message);
-    }
 
     /** Typed reads of one JSON object that record problems instead of throwing. */
     private static final class Fields {
@@ -99,7 +96,7 @@ public final class RecommendRequests {
         }
 
         void problem(String field, String message) {
-            problems.add(error(prefix + field, message));
+            problems.add(HostFailure.fieldError(prefix + field, message));
         }
 
         void throwIfAny() {

@@ -27,18 +27,18 @@ final class SubscriptionRequests {
     JsonObject definition(String conversationId, Object body, Instant now) {
         JsonObject json = body == null ? new JsonObject() : body instanceof JsonObject object ? object : null;
         if (json == null) {
-            throw HostFailure.invalidFields(new JsonArray().add(RecommendRequests.error("body", "must be a JSON object")));
+            throw HostFailure.invalidFields(new JsonArray().add(HostFailure.fieldError("body", "must be a JSON object")));
         }
         JsonArray problems = new JsonArray();
         json.fieldNames().stream().filter(name -> !FIELDS.contains(name)).sorted()
-                .forEach(name -> problems.add(RecommendRequests.error(name, "is not a known field")));
+                .forEach(name -> problems.add(HostFailure.fieldError(name, "is not a known field")));
         long interval = options.defaultPollInterval().toMillis();
         Object value = json.getValue("pollIntervalMs");
         if (value != null) {
             long min = options.minPollInterval().toMillis();
             if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
                     || number.longValue() < min || number.longValue() > MAX_POLL_INTERVAL_MS) {
-                problems.add(RecommendRequests.error("pollIntervalMs", "must be a whole number from " + min + " to "
+                problems.add(HostFailure.fieldError("pollIntervalMs", "must be a whole number from " + min + " to "
                         + MAX_POLL_INTERVAL_MS));
             } else {
                 interval = number.longValue();
@@ -47,9 +47,9 @@ final class SubscriptionRequests {
         Object context = json.getValue("context");
         JsonObject request = context == null ? new JsonObject() : context instanceof JsonObject object ? object.copy() : null;
         if (request == null) {
-            problems.add(RecommendRequests.error("context", "must be an object with the fields of a recommendation request"));
+            problems.add(HostFailure.fieldError("context", "must be an object with the fields of a recommendation request"));
         } else if (request.getValue("conversationId") != null && !conversationId.equals(request.getValue("conversationId"))) {
-            problems.add(RecommendRequests.error("context.conversationId", "must equal the interaction id of the path"));
+            problems.add(HostFailure.fieldError("context.conversationId", "must equal the interaction id of the path"));
         }
         if (!problems.isEmpty()) {
             throw HostFailure.invalidFields(problems);
@@ -75,7 +75,7 @@ final class SubscriptionRequests {
             JsonArray problems = new JsonArray();
             invalid.errors().forEach(error -> {
                 JsonObject entry = (JsonObject) error;
-                problems.add(RecommendRequests.error("context." + entry.getString("field"), entry.getString("message")));
+                problems.add(HostFailure.fieldError("context." + entry.getString("field"), entry.getString("message")));
             });
             throw HostFailure.invalidFields(problems);
         }

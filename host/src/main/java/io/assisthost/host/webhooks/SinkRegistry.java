@@ -119,8 +119,7 @@ public final class SinkRegistry {
     public Future<JsonObject> create(Object body, String actor) {
         SinkRequests.Definition definition = requests.parse(body, true);
         if (body instanceof JsonObject json && json.containsKey("id")) {
-            throw HostFailure.invalidFields(new JsonArray().add(new JsonObject().put("field", "id")
-                    .put("message", "is assigned by the host")));
+            throw HostFailure.invalidFields(new JsonArray().add(HostFailure.fieldError("id", "is assigned by the host")));
         }
         Instant now = clock.instant();
         boolean generated = definition.secret() == null;

@@ -28,25 +28,25 @@ final class SinkRequests {
     Definition parse(Object body, boolean complete) {
         JsonArray errors = new JsonArray();
         if (!(body instanceof JsonObject json)) {
-            throw HostFailure.invalidFields(new JsonArray().add(error("body", "must be a JSON object")));
+            throw HostFailure.invalidFields(new JsonArray().add(HostFailure.fieldError("body", "must be a JSON object")));
         }
         for (String field : json.fieldNames()) {
             if (!List.of("url", "secret", "eventTypes", "description", "enabled", "id").contains(field)) {
-                errors.add(error(field, "is not a sink field (url, secret, eventTypes, description, enabled)"));
+                errors.add(HostFailure.fieldError(field, "is not a sink field (url, secret, eventTypes, description, enabled)"));
             }
         }
         String url = string(json, "url", errors);
         if (url == null && complete) {
-            errors.add(error("url", "is required"));
+            errors.add(HostFailure.fieldError("url", "is required"));
         } else if (url != null) {
             String refusal = policy.refusalOfUrl(url);
             if (refusal != null) {
-                errors.add(error("url", refusal));
+                errors.add(HostFailure.fieldError("url", refusal));
             }
         }
         String secret = string(json, "secret", errors);
         if (secret != null && !WebhookSigner.isValidSecret(secret)) {
-            errors.add(error("secret", "must be whsec_ followed by at least 16 base64-encoded bytes (leave it out to "
+            errors.add(HostFailure.fieldError("secret", "must be whsec_ followed by at least 16 base64-encoded bytes (leave it out to "
                     + "have one generated)"));
         }
         List<String> eventTypes = eventTypes(json, errors);
@@ -55,11 +55,11 @@ final class SinkRequests {
         }
         String description = string(json, "description", errors);
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            errors.add(error("description", "must be at most " + MAX_DESCRIPTION + " characters"));
+            errors.add(HostFailure.fieldError("description", "must be at most " + MAX_DESCRIPTION + " characters"));
         }
         Object enabled = json.getValue("enabled");
         if (enabled != null && !(enabled instanceof Boolean)) {
-            errors.add(error("enabled", "must be true or false"));
+            errors.add(HostFailure.fieldError("enabled", "must be true or false"));
         }
         if (!errors.isEmpty()) {
             throw HostFailure.invalidFields(errors);
@@ -74,13 +74,13 @@ final class SinkRequests {
             return null;
         }
         if (!(value instanceof JsonArray array) || array.isEmpty()) {
-            errors.add(error("eventTypes", "must be a non-empty list of event types, or [\"*\"] for all"));
+            errors.add(HostFailure.fieldError("eventTypes", "must be a non-empty list of event types, or [\"*\"] for all"));
             return null;
         }
         List<String> types = new ArrayList<>();
         for (Object item : array) {
             if (!(item instanceof String type) || !(type.equals(EventTypes.ALL) || EventTypes.KNOWN.contains(type))) {
-                errors.add(error("eventTypes", "contains " + item + ", which is not one of " + EventTypes.KNOWN
+                errors.add(HostFailure.fieldError("eventTypes", "contains " + item + ", which is not one of " + EventTypes.KNOWN
                         + " or \"*\""));
                 return null;
             }
@@ -96,11 +96,8 @@ final class SinkRequests {
         if (value == null || value instanceof String) {
             return (String) value;
         }
-        errors.add(error(field, "must be a string"));
+        errors.add(HostFailure.fieldError(field, "must be a string"));
         return null;
     }
 
-    private static JsonObject error(String field, String message) {
-        return new JsonObject().put("field", field).put("message", message);
-    }
 }
