@@ -13,6 +13,7 @@ import io.assisthost.host.plugins.PluginHost;
 import io.assisthost.host.plugins.PluginInvoker;
 import io.assisthost.host.plugins.PluginServices;
 import io.assisthost.host.audit.AuditLog;
+import io.assisthost.host.audit.AuditRecord;
 import io.assisthost.host.recommend.RecommendationAudit;
 import io.assisthost.host.recommend.RecommendationEvents;
 import io.assisthost.host.recommend.Recommendations;
@@ -107,13 +108,7 @@ public final class HostVerticle extends VerticleBase {
                             genesys.fallbackKnowledgeBase(), plugins::registry, invoker, cluster.selfId(), clock,
                             metrics.registry());
                     services.knowledge(recommendations.knowledge()).cache(recommendations.cache());
-                    recommendations.service().addListener((recommendation, origin) ->
-                            Future.all(audit.append(RecommendationAudit.of(recommendation, origin)),
-                                    origin.equals("request")
-                                            ? webhooks.outbox().publish(RecommendationEvents.delivered(recommendation, origin))
-                                            : Future.succeededFuture()).mapEmpty());
-                    recommendations.subscriptions().onChange((recommendation, previousEtag) -> webhooks.outbox()
-                            .publish(RecommendationEvents.updated(recommendation, previousEtag)).mapEmpty());
+                    recordRecommendations();
                     return runtime;
                 })
                 .compose(v -> plugins.start())
@@ -194,6 +189,23 @@ public final class HostVerticle extends VerticleBase {
     /** The sandbox emulator, or {@code null} in live mode. */
     public io.assisthost.host.sandbox.GenesysEmulator emulator() {
         return genesys.emulator();
+    }
+
+    /**
+     * Every answered recommendation goes to the audit log and, for requests, to the webhook outbox, both
+     * on disk before the caller is answered; a subscription's changed result goes to the outbox before
+     * it is published.
+     */
+    private void recordRecommendations() {
+        recommendations.service().addListener((recommendation, origin) -> {
+            AuditRecord record = RecommendationAudit.of(recommendation, origin);
+            Future<?> event = origin.equals("request")
+                    ? webhooks.outbox().publish(RecommendationEvents.delivered(recommendation, record))
+                    : Future.succeededFuture();
+            return Future.all(audit.append(record), event).mapEmpty();
+        });
+        recommendations.subscriptions().onChange((recommendation, previousEtag) -> webhooks.outbox()
+                .publish(RecommendationEvents.updated(recommendation, previousEtag)).mapEmpty());
     }
 
     private Future<Void> resolveToken() {

@@ -1,6 +1,6 @@
 package io.assisthost.host.recommend;
 
-import io.assisthost.api.Candidate;
+import io.assisthost.host.audit.AuditRecord;
 import io.assisthost.host.webhooks.EventTypes;
 import io.assisthost.host.webhooks.WebhookEvent;
 import io.vertx.core.json.JsonArray;
@@ -17,20 +17,25 @@ public final class RecommendationEvents {
     private RecommendationEvents() {
     }
 
-    /** {@code agentassist.recommendations.delivered}: a result answered to a caller. */
-    public static WebhookEvent delivered(Recommendation recommendation, String origin) {
+    /**
+     * {@code agentassist.recommendations.delivered}: a result answered to a caller.
+     *
+     * @param audit the result's audit entry, whose summary the event carries
+     */
+    public static WebhookEvent delivered(Recommendation recommendation, AuditRecord audit) {
         return new WebhookEvent(EventTypes.RECOMMENDATIONS_DELIVERED, recommendation.conversationId(),
-                body(recommendation, origin));
+                body(recommendation, audit));
     }
 
     /** {@code agentassist.recommendations.updated}: a subscribed interaction's result set changed. */
     public static WebhookEvent updated(Recommendation recommendation, String previousEtag) {
         return new WebhookEvent(EventTypes.RECOMMENDATIONS_UPDATED, recommendation.conversationId(),
-                body(recommendation, "subscription").put("previousEtag", previousEtag));
+                body(recommendation, RecommendationAudit.of(recommendation, "subscription"))
+                        .put("previousEtag", previousEtag));
     }
 
-    private static JsonObject body(Recommendation recommendation, String origin) {
-        JsonObject audit = RecommendationAudit.of(recommendation, origin).details().copy();
+    private static JsonObject body(Recommendation recommendation, AuditRecord record) {
+        JsonObject audit = record.details().copy();
         audit.remove("documentIds");
         JsonArray content = new JsonArray();
         recommendation.items().stream().limit(TOP).forEach(item -> content.add(new JsonObject()

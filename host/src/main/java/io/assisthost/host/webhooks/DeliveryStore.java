@@ -168,11 +168,12 @@ public final class DeliveryStore {
                     }
                 }
             }
+            // One row more than the page was read: if it came, the page's last row is the next cursor.
+            List<Long> seqs = new ArrayList<>(rows.keySet());
             Long next = null;
-            if (rows.size() > limit) {
-                Long last = rows.keySet().stream().reduce((a, b) -> b).orElseThrow();
-                rows.remove(last);
-                next = rows.keySet().stream().reduce((a, b) -> b).orElseThrow();
+            if (seqs.size() > limit) {
+                rows.remove(seqs.get(limit));
+                next = seqs.get(limit - 1);
             }
             if (!rows.isEmpty()) {
                 attempts(connection, sinkId, rows);

@@ -67,6 +67,13 @@ public final class TestHosts {
         }
     }
 
+    /** Sends a request to a test host's API with its token, with a JSON body unless it is {@code null}. */
+    public static io.vertx.ext.web.client.HttpResponse<Buffer> call(WebClient client, HostVerticle host, HttpMethod method,
+                                                                    String path, JsonObject body) {
+        HttpRequest<Buffer> request = api(client, host, method, path);
+        return (body == null ? request.send() : request.sendJsonObject(body)).await();
+    }
+
     /** A request to a test host's API with its token. */
     public static HttpRequest<Buffer> api(WebClient client, HostVerticle host, HttpMethod method, String path) {
         return client.request(method, host.httpPort(), "127.0.0.1", path).bearerTokenAuthentication(TOKEN);

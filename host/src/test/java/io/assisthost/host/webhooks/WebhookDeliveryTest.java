@@ -69,8 +69,7 @@ class WebhookDeliveryTest {
     }
 
     private HttpResponse<Buffer> call(HttpMethod method, String path, JsonObject body) {
-        var request = TestHosts.api(client, host, method, path);
-        return (body == null ? request.send() : request.sendJsonObject(body)).await();
+        return TestHosts.call(client, host, method, path, body);
     }
 
     private String createSink(JsonObject body) {
@@ -139,7 +138,7 @@ class WebhookDeliveryTest {
         deploy(Clock.systemUTC(), new JsonObject().put("breaker", new JsonObject().put("maxFailures", 1000)));
         Set<String> seen = ConcurrentHashMap.newKeySet();
         receiver.answer(request -> seen.add(request.id()) ? Answer.of(503) : Answer.of(200));
-        createSink(new JsonObject().put("url", receiver.url()).put("secret", SECRET));
+        String sink = createSink(new JsonObject().put("url", receiver.url()).put("secret", SECRET));
 
         List<String> a = new ArrayList<>();
         List<String> b = new ArrayList<>();
@@ -162,6 +161,26 @@ class WebhookDeliveryTest {
             }
         }
         assertThat(receiver.received()).hasSize(24);
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonObject page = call(HttpMethod.GET, "/api/v1/webhooks/" + sink + "/deliveries?limit=5"
+                    + (cursor == null ? "" : "&cursor=" + cursor), null).bodyAsJsonObject();
+            assertThat(page.getJsonArray("deliveries").size()).isLessThanOrEqualTo(5);
+            page.getJsonArray("deliveries").stream().map(JsonObject.class::cast).forEach(d -> {
+                assertThat(d.getString("state")).isEqualTo("delivered");
+                assertThat(d.getInteger("attempts")).isEqualTo(2);
+                paged.add(d.getString("eventId"));
+            });
+            cursor = page.getString("next");
+        } while (cursor != null);
+        List<String> newestFirst = new ArrayList<>();
+        for (int n = 5; n >= 0; n--) {
+            newestFirst.add(b.get(n));
+            newestFirst.add(a.get(n));
+        }
+        assertThat(paged).containsExactlyElementsOf(newestFirst);
     }
 
     @Test
@@ -257,17 +276,28 @@ class WebhookDeliveryTest {
 
     @Test
     void aRotatedSecretSignsNextToTheNewOneUntilTheRotationEnds() {
-        deploy(Clock.systemUTC(), new JsonObject());
+        MutableClock clock = new MutableClock(Instant.now());
+        deploy(clock, new JsonObject().put("secretRotationMs", 3_600_000));
         String sink = createSink(new JsonObject().put("url", receiver.url()).put("secret", SECRET));
         HttpResponse<Buffer> rotated = call(HttpMethod.PUT, "/api/v1/webhooks/" + sink, new JsonObject().put("secret", NEW_SECRET));
         assertThat(rotated.bodyAsJsonObject().getBoolean("secretRotating")).isTrue();
         assertThat(rotated.bodyAsString()).doesNotContain(SECRET).doesNotContain(NEW_SECRET);
         publish(EventTypes.ACTION_TRIGGERED, "conv-rotate", 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 1);
-        WebhookReceiver.Received delivery = receiver.accepted().get(0);
-        assertThat(delivery.signature().split(" ")).hasSize(2);
-        assertThat(delivery.signedWith(NEW_SECRET)).isTrue();
-        assertThat(delivery.signedWith(SECRET)).isTrue();
+        WebhookReceiver.Received during = receiver.accepted().get(0);
+        assertThat(during.signature().split(" ")).hasSize(2);
+        assertThat(during.signedWith(NEW_SECRET)).isTrue();
+        assertThat(during.signedWith(SECRET)).isTrue();
+
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(call(HttpMethod.GET, "/api/v1/webhooks/" + sink, null).bodyAsJsonObject().getBoolean("secretRotating"))
+                .isFalse();
+        publish(EventTypes.ACTION_TRIGGERED, "conv-rotate", 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 2);
+        WebhookReceiver.Received after = receiver.accepted().get(1);
+        assertThat(after.signature().split(" ")).hasSize(1);
+        assertThat(after.signedWith(NEW_SECRET)).isTrue();
+        assertThat(after.signedWith(SECRET)).isFalse();
     }
 
     @Test

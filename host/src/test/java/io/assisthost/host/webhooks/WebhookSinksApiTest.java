@@ -55,8 +55,7 @@ class WebhookSinksApiTest {
     }
 
     private HttpResponse<Buffer> call(HttpMethod method, String path, JsonObject body) {
-        var request = TestHosts.api(client, host, method, path);
-        return (body == null ? request.send() : request.sendJsonObject(body)).await();
+        return TestHosts.call(client, host, method, path, body);
     }
 
     @ParameterizedTest
