@@ -49,12 +49,12 @@ public final class Outbox {
     public Future<Stored> publish(WebhookEvent event) {
         Instant now = clock.instant();
         String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
-        JsonObject payload = new JsonObject()
+        // The envelope is written last so that no event's own fields can replace it.
+        JsonObject payload = event.data().copy()
                 .put("type", event.type())
                 .put("id", id)
                 .put("timestamp", now.toString())
                 .put("conversationId", event.conversationId());
-        event.data().forEach(field -> payload.put(field.getKey(), field.getValue()));
         return writes.submit(new Entry(id, event.type(), event.conversationId(), payload.encode(), now.toEpochMilli()))
                 .onSuccess(stored -> listeners.forEach(Runnable::run));
     }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param type           one of {@link EventTypes#KNOWN}
  * @param conversationId the conversation it is about, or {@code null}; events of one conversation reach
  *                       each sink in the order they were published
- * @param data           the event's own fields; the outbox adds {@code type}, {@code timestamp} and
- *                       {@code conversationId}
+ * @param data           the event's own fields; the outbox adds {@code type}, {@code id}, {@code timestamp}
+ *                       and {@code conversationId}, which replace fields of the same names
  */
 public record WebhookEvent(String type, String conversationId, JsonObject data) {
 
