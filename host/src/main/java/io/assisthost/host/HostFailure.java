@@ -16,7 +16,11 @@ public class HostFailure extends RuntimeException {
         INVALID(400),
         NOT_FOUND(404),
         CONFLICT(409),
+        /** An {@code If-Match} that names a revision other than the current one. */
+        PRECONDITION_FAILED(412),
         TOO_LARGE(413),
+        /** A change of a guarded resource without {@code If-Match}. */
+        PRECONDITION_REQUIRED(428),
         THROTTLED(429),
         INTERNAL(500),
         UNAVAILABLE(503);

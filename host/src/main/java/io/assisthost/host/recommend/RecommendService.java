@@ -1,6 +1,7 @@
 package io.assisthost.host.recommend;
 
 import io.assisthost.api.CachedRecommendations;
+import io.assisthost.host.BusReplies;
 import io.assisthost.host.HostFailure;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -66,16 +67,7 @@ public final class RecommendService {
     }
 
     private void handle(Message<Object> message) {
-        recommend(message.body())
-                .onSuccess(recommendation -> message.reply(recommendation.toJson()))
-                .onFailure(failure -> {
-                    if (failure instanceof HostFailure hostFailure) {
-                        message.fail(hostFailure.code().status(), hostFailure.getMessage());
-                    } else {
-                        LOG.error("Recommendation on {} failed", ADDRESS, failure);
-                        message.fail(HostFailure.Code.INTERNAL.status(), "internal error: " + failure.getMessage());
-                    }
-                });
+        BusReplies.answer(message, recommend(message.body()).map(Recommendation::toJson), LOG);
     }
 
     private Future<Recommendation> record(Recommendation recommendation, String origin) {
