@@ -35,18 +35,32 @@ public final class KnowledgeSource implements KnowledgeSearch {
         this.meters = meters;
     }
 
+    /** What one search found: Genesys' id of the search and the candidates, best first. */
+    public record Found(String searchId, List<Candidate> candidates) {
+    }
+
     /**
      * Searches one knowledge base.
      *
      * @return the candidates, best first; or a failed future with a {@link SourceFailure}
      */
     public Future<List<Candidate>> search(String knowledgeBaseId, InteractionContext context, String query, int pageSize) {
+        return find(knowledgeBaseId, context, query, pageSize).map(Found::candidates);
+    }
+
+    /**
+     * Searches one knowledge base, keeping the search id.
+     *
+     * @return what was found; or a failed future with a {@link SourceFailure}
+     */
+    public Future<Found> find(String knowledgeBaseId, InteractionContext context, String query, int pageSize) {
         KnowledgeDocumentSearchRequest request = KnowledgeRequests.search(query, context, pageSize,
                 KnowledgeDocumentSearchRequest.QueryTypeEnum.AUTOSEARCH);
         long started = System.nanoTime();
         return breakers.forKnowledgeBase(knowledgeBaseId)
-                .<List<Candidate>>execute(() -> client.search(knowledgeBaseId, request, true)
-                        .map(search -> candidates.from(knowledgeBaseId, search)))
+                .<Found>execute(() -> client.search(knowledgeBaseId, request, true)
+                        .map(search -> new Found(search == null ? null : search.getSearchId(),
+                                candidates.from(knowledgeBaseId, search))))
                 .andThen(result -> timer(knowledgeBaseId, result.succeeded())
                         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
                 .recover(failure -> Future.failedFuture(SourceFailure.of(knowledgeBaseId, failure)));

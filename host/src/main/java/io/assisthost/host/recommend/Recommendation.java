@@ -28,9 +28,11 @@ public record Recommendation(String conversationId, String query, Source source,
      * @param cause           why the primary source gave nothing, or {@code null}
      * @param stale           whether the items are older than the request
      * @param age             how old stale items are
+     * @param searchId        the Genesys search that found the items, or {@code null} when a fallback served;
+     *                        an accepted article is reported to Genesys against it
      */
     public record Source(String knowledgeBaseId, boolean fallback, String strategy, String reason, FallbackCause cause,
-                         boolean stale, Duration age) {
+                         boolean stale, Duration age, String searchId) {
 
         static final String PRIMARY = "knowledge-search";
 
@@ -42,7 +44,8 @@ public record Recommendation(String conversationId, String query, Source source,
                     .put("reason", reason)
                     .put("cause", cause == null ? null : cause.name())
                     .put("stale", stale)
-                    .put("ageSeconds", age.toSeconds());
+                    .put("ageSeconds", age.toSeconds())
+                    .put("searchId", searchId);
         }
     }
 

@@ -71,12 +71,12 @@ public final class RecommendationPipeline {
         InteractionContext context = request.context(query);
         PipelineTrace trace = new PipelineTrace();
         long searching = System.nanoTime();
-        return source.search(request.primaryKnowledgeBase(), context, query, Math.max(candidatePool, request.maxResults()))
+        return source.find(request.primaryKnowledgeBase(), context, query, Math.max(candidatePool, request.maxResults()))
                 .andThen(result -> trace.time("genesys", searching))
-                .compose(candidates -> rank(context, withEmbeddings(candidates, request), trace)
+                .compose(found -> rank(context, withEmbeddings(found.candidates(), request), trace)
                         .compose(ranked -> ranked.isEmpty()
                                 ? fallback(context, request, FallbackCause.EMPTY, "the primary knowledge base had no usable results", null, trace)
-                                : Future.succeededFuture(primary(ranked, request))))
+                                : Future.succeededFuture(primary(ranked, request, found.searchId()))))
                 .recover(failure -> failure instanceof SourceFailure sourceFailure
                         ? fallback(context, request, sourceFailure.reason(), sourceFailure.getMessage(), sourceFailure, trace)
                         : Future.failedFuture(failure))
@@ -158,7 +158,7 @@ public final class RecommendationPipeline {
         if (index == strategies.size()) {
             String reason = request.detail() + "; no fallback strategy could serve";
             return Future.succeededFuture(new Outcome(List.of(), new Recommendation.Source(request.knowledgeBaseId(),
-                    false, null, reason, request.cause(), false, Duration.ZERO)));
+                    false, null, reason, request.cause(), false, Duration.ZERO, null)));
         }
         PluginExtension<FallbackStrategy> strategy = strategies.get(index);
         return invoker.callAsync(strategy, s -> s.fallback(request), ContractChecks::fallback, fallbackBudget)
@@ -180,12 +180,12 @@ public final class RecommendationPipeline {
                 : rank(request.context(), result.candidates(), trace);
         return items.map(ranked -> new Outcome(ranked, new Recommendation.Source(
                 result.knowledgeBaseId() == null ? request.knowledgeBaseId() : result.knowledgeBaseId(), true,
-                result.strategy(), result.reason(), request.cause(), result.stale(), result.age())));
+                result.strategy(), result.reason(), request.cause(), result.stale(), result.age(), null)));
     }
 
-    private static Outcome primary(List<Candidate> ranked, RecommendRequest request) {
+    private static Outcome primary(List<Candidate> ranked, RecommendRequest request, String searchId) {
         return new Outcome(ranked, new Recommendation.Source(request.primaryKnowledgeBase(), false,
-                Recommendation.Source.PRIMARY, "", null, false, Duration.ZERO));
+                Recommendation.Source.PRIMARY, "", null, false, Duration.ZERO, searchId));
     }
 
     private static List<Candidate> withEmbeddings(List<Candidate> candidates, RecommendRequest request) {
