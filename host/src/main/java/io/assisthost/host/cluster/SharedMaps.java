@@ -19,9 +19,11 @@ public final class SharedMaps {
     public static final String LEASES = "assist.leases";
     /** The deployed assist-action set. */
     public static final String ACTIONS = "assist.actions";
+    /** When each action last triggered in each conversation, for the trigger window. */
+    public static final String TRIGGERS = "assist.triggers";
 
     /** Every shared map, in the order the cluster view lists them. */
-    public static final List<String> ALL = List.of(ETAGS, RESULTS, SUBSCRIPTIONS, LEASES, ACTIONS);
+    public static final List<String> ALL = List.of(ETAGS, RESULTS, SUBSCRIPTIONS, LEASES, ACTIONS, TRIGGERS);
 
     private SharedMaps() {
     }
