@@ -1,9 +1,12 @@
 package io.assisthost.host;
 
+import io.assisthost.host.actions.Actions;
 import io.assisthost.host.cluster.ClusterView;
 import io.assisthost.host.cluster.HazelcastClusterView;
 import io.assisthost.host.config.HostConfig;
+import io.assisthost.host.engagement.Engagements;
 import io.assisthost.host.genesys.GenesysRuntime;
+import io.assisthost.host.genesys.TranscriptEvent;
 import io.assisthost.host.http.ApiRouter;
 import io.assisthost.host.http.ApiTokenStore;
 import io.assisthost.host.http.Readiness;
@@ -57,6 +60,7 @@ public final class HostVerticle extends VerticleBase {
     private Store store;
     private AuditLog audit;
     private Webhooks webhooks;
+    private Actions actions;
     private Housekeeping housekeeping;
     private PluginInvoker invoker;
     private PluginHost plugins;
@@ -101,6 +105,9 @@ public final class HostVerticle extends VerticleBase {
                     if (recommendations != null) {
                         recommendations.accept(event);
                     }
+                    if (actions != null) {
+                        actions.accept(event);
+                    }
                 }))
                 .map(runtime -> {
                     genesysRuntime = runtime;
@@ -109,12 +116,20 @@ public final class HostVerticle extends VerticleBase {
                             metrics.registry());
                     services.knowledge(recommendations.knowledge()).cache(recommendations.cache());
                     recordRecommendations();
+                    actions = new Actions(vertx, config.actions(), store, audit, webhooks.outbox(),
+                            new Engagements(vertx, store, audit, webhooks.outbox(), runtime.client(), clock,
+                                    metrics.registry()), clock, metrics.registry());
+                    actions.onUtterance(utterance -> recommendations.accept(new TranscriptEvent(utterance.conversationId(),
+                            null, utterance.speaker(), utterance.text(), utterance.confidence(), 0, clock.instant(), false,
+                            utterance.mediaType(), utterance.queueId())));
                     return runtime;
                 })
                 .compose(v -> plugins.start())
                 .compose(v -> webhooks.start())
+                .compose(v -> actions.start())
                 .onSuccess(v -> {
-                    housekeeping = new Housekeeping(vertx, audit, webhooks, config.auditRetentionDays(), clock);
+                    housekeeping = new Housekeeping(vertx, audit, webhooks, config.auditRetentionDays(),
+                            actions.engagements(), config.actions().retentionDays(), clock);
                     housekeeping.start();
                 })
                 .compose(v -> recommendations.start())
@@ -129,6 +144,7 @@ public final class HostVerticle extends VerticleBase {
         Future<Void> httpClosed = server == null ? Future.succeededFuture() : server.close();
         return httpClosed
                 .eventually(() -> recommendations == null ? Future.succeededFuture() : recommendations.close())
+                .eventually(() -> actions == null ? Future.succeededFuture() : actions.close())
                 .eventually(() -> {
                     if (housekeeping != null) {
                         housekeeping.stop();
@@ -181,6 +197,11 @@ public final class HostVerticle extends VerticleBase {
         return webhooks;
     }
 
+    /** The assist-action feature of this host. */
+    public Actions actions() {
+        return actions;
+    }
+
     /** The Genesys connection of this host. */
     public GenesysRuntime genesys() {
         return genesysRuntime;
@@ -218,7 +239,7 @@ public final class HostVerticle extends VerticleBase {
     private Future<HttpServer> startHttp() {
         ApiRouter router = new ApiRouter(new ApiRouter.Parts(apiToken, config.maxBodyBytes(),
                 config.plugins().maxUploadBytes(), cluster, readiness, metrics.registry(), plugins, HostVersion.current(),
-                genesys::describe, genesys.emulator(), recommendations, audit, webhooks));
+                genesys::describe, genesys.emulator(), recommendations, audit, webhooks, actions));
         return vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()))
                 .requestHandler(router.create(vertx))
                 .listen()

@@ -1,6 +1,7 @@
 package io.assisthost.host;
 
 import io.assisthost.host.audit.AuditLog;
+import io.assisthost.host.engagement.Engagements;
 import io.assisthost.host.webhooks.Webhooks;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -8,7 +9,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies the retention settings: at start and then hourly, prunes the audit log and settled webhook events. */
+/**
+ * Applies the retention settings: at start and then hourly, prunes the audit log, settled webhook
+ * events, and triggered cards with their engagement events (the aggregates stay).
+ */
 final class Housekeeping {
 
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
@@ -18,14 +22,19 @@ final class Housekeeping {
     private final AuditLog audit;
     private final Webhooks webhooks;
     private final int auditRetentionDays;
+    private final Engagements engagements;
+    private final int engagementRetentionDays;
     private final Clock clock;
     private long timer = -1;
 
-    Housekeeping(Vertx vertx, AuditLog audit, Webhooks webhooks, int auditRetentionDays, Clock clock) {
+    Housekeeping(Vertx vertx, AuditLog audit, Webhooks webhooks, int auditRetentionDays, Engagements engagements,
+                 int engagementRetentionDays, Clock clock) {
         this.vertx = vertx;
         this.audit = audit;
         this.webhooks = webhooks;
         this.auditRetentionDays = auditRetentionDays;
+        this.engagements = engagements;
+        this.engagementRetentionDays = engagementRetentionDays;
         this.clock = clock;
     }
 
@@ -58,5 +67,13 @@ final class Housekeeping {
                     }
                 })
                 .onFailure(failure -> LOG.warn("Pruning the webhook outbox failed", failure));
+        engagements.prune(clock.instant().minus(Duration.ofDays(engagementRetentionDays)))
+                .onSuccess(removed -> {
+                    if (removed > 0) {
+                        LOG.info("Engagement: {} triggered cards older than {} days pruned", removed,
+                                engagementRetentionDays);
+                    }
+                })
+                .onFailure(failure -> LOG.warn("Pruning triggered cards failed", failure));
     }
 }

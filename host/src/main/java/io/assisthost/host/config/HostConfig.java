@@ -30,6 +30,7 @@ public final class HostConfig {
     private final SandboxOptions sandbox;
     private final RecommendOptions recommend;
     private final WebhookOptions webhooks;
+    private final ActionOptions actions;
 
     HostConfig(JsonObject json, Path home) {
         this.json = json.copy();
@@ -41,6 +42,7 @@ public final class HostConfig {
         this.sandbox = new SandboxOptions(object("sandbox"), this.home);
         this.recommend = new RecommendOptions(object("recommend"));
         this.webhooks = new WebhookOptions(object("webhooks"));
+        this.actions = new ActionOptions(object("actions"), this.home);
         port("http.port", true);
         if (mode == Mode.LIVE && !genesys.hasCredentials()) {
             throw new ConfigException("live mode needs Genesys client credentials: set GENESYS_CLIENT_ID and "
@@ -100,6 +102,10 @@ public final class HostConfig {
 
     public WebhookOptions webhooks() {
         return webhooks;
+    }
+
+    public ActionOptions actions() {
+        return actions;
     }
 
     public RecommendOptions recommend() {

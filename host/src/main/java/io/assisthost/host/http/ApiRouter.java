@@ -1,5 +1,6 @@
 package io.assisthost.host.http;
 
+import io.assisthost.host.actions.Actions;
 import io.assisthost.host.audit.AuditLog;
 import io.assisthost.host.webhooks.Webhooks;
 import io.assisthost.host.cluster.ClusterView;
@@ -32,7 +33,7 @@ public final class ApiRouter {
     public record Parts(String apiToken, long maxBodyBytes, long maxUploadBytes, ClusterView cluster,
                         Readiness readiness, PrometheusMeterRegistry meters, PluginHost plugins, String version,
                         Supplier<JsonObject> nodeDetails, GenesysEmulator emulator, Recommendations recommendations,
-                        AuditLog audit, Webhooks webhooks) {
+                        AuditLog audit, Webhooks webhooks, Actions actions) {
     }
 
     private final Parts parts;
@@ -64,6 +65,8 @@ public final class ApiRouter {
         new RecommendRoutes(parts.recommendations()).mount(router);
         new AuditRoutes(parts.audit()).mount(router);
         new WebhookRoutes(parts.webhooks()).mount(router);
+        new ActionRoutes(parts.actions()).mount(router);
+        new TranscriptRoutes(parts.actions()).mount(router);
         if (parts.emulator() != null) {
             router.route("/sandbox/*").handler(auth);
             router.route("/sandbox/*").handler(BodyHandler.create(false).setBodyLimit(parts.maxBodyBytes()));

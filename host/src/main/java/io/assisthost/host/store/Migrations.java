@@ -23,7 +23,7 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** Every migration, in order. */
-    static final List<String> ALL = List.of("V1__audit_log.sql", "V2__webhooks.sql");
+    static final List<String> ALL = List.of("V1__audit_log.sql", "V2__webhooks.sql", "V3__actions.sql");
 
     private Migrations() {
     }

@@ -27,7 +27,10 @@ public final class TestHosts {
     private TestHosts() {
     }
 
-    /** Sandbox on the test seed, generator off, breakers and subscriptions on short timings. */
+    /**
+     * Sandbox on the test seed, generator off, no sample actions, the shipped browser matrix, breakers
+     * and subscriptions on short timings.
+     */
     public static JsonObject config(Path home) {
         return new JsonObject()
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
@@ -37,6 +40,9 @@ public final class TestHosts {
                         .put("seed", GenesysSandbox.resource("knowledge.json").toString())
                         .put("conversations", GenesysSandbox.resource("conversations.json").toString())
                         .put("generator", false))
+                .put("actions", new JsonObject()
+                        .put("browsers", Path.of(System.getProperty("assist.conf.dir", "../conf"), "browsers.json")
+                                .toAbsolutePath().normalize().toString()))
                 .put("recommend", new JsonObject()
                         .put("breaker", new JsonObject().put("maxFailures", 3).put("timeoutMs", 2_000).put("resetTimeoutMs", 800))
                         .put("subscriptions", new JsonObject().put("minPollIntervalMs", 50).put("scanIntervalMs", 100)
