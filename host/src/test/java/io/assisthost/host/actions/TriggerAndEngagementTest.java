@@ -135,6 +135,32 @@ class TriggerAndEngagementTest {
     }
 
     @Test
+    void liveTranscriptsFromGenesysTriggerToo() {
+        JsonObject late = ActionsApiTest.definition("late-delivery", "1.0.0", "arrived a week late");
+        late.getJsonObject("trigger").put("mediaTypes", new JsonArray().add("voice"));
+        create(late);
+        JsonObject password = ActionsApiTest.definition("password", "1.0.0", "forgot my password");
+        create(password);
+        List<JsonObject> published = new CopyOnWriteArrayList<>();
+        vertx.eventBus().<JsonObject>consumer(TriggerEngine.TRIGGERED_ADDRESS, message -> published.add(message.body()))
+                .completion().await();
+
+        // The seed's first script: a customer on a voice call says "my delivery arrived a week late" (0.92).
+        String billing = host.emulator().play(host.emulator().generator().scripts().get(0)).await();
+        // The second: "I forgot my password" heard with confidence 0.61, under the default 0.75.
+        String chat = host.emulator().play(host.emulator().generator().scripts().get(1)).await();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !published.isEmpty());
+        assertThat(published.get(0).getString("conversationId")).isEqualTo(billing);
+        assertThat(published.get(0).getString("action")).isEqualTo("late-delivery");
+        JsonArray audit = call(HttpMethod.GET, "/api/v1/audit?kind=trigger&interaction=" + billing, null)
+                .bodyAsJsonObject().getJsonArray("entries");
+        assertThat(audit.getJsonObject(0).getString("actor")).isEqualTo("genesys");
+        await().atMost(Duration.ofSeconds(10)).until(() -> host.genesys().feed().followed() == 0);
+        assertThat(published).noneMatch(card -> card.getString("conversationId").equals(chat));
+    }
+
+    @Test
     void badTranscriptsNameTheirFields() {
         HttpResponse<Buffer> refused = call(HttpMethod.POST, "/api/v1/transcripts", new JsonObject()
                 .put("text", 5).put("confidence", 1.5).put("skillIds", "x").put("mood", "angry"));

@@ -3,27 +3,19 @@ package io.assisthost.host.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.assisthost.host.HostVerticle;
-import io.assisthost.host.cluster.ClusterBootstrap;
-import io.assisthost.host.config.HostConfig;
 import io.assisthost.host.sandbox.GenesysEmulator;
+import io.assisthost.host.testing.ClusterNodes;
+import io.assisthost.host.testing.ClusterNodes.Node;
 import io.assisthost.host.testing.GenesysSandbox;
-import io.assisthost.host.testing.TestHosts;
-import io.assisthost.host.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ClusterSubscriptionTest {
 
-    private static final Path CONF = Path.of(System.getProperty("assist.conf.dir", "../conf"));
     private static final JsonArray MEMBERS = new JsonArray().add("127.0.0.1:28701").add("127.0.0.1:28702");
     private static final String PATH = "/api/v1/interactions/conv-cluster-1";
 
@@ -46,22 +37,6 @@ class ClusterSubscriptionTest {
     private Vertx nodeA;
     private Vertx nodeB;
 
-    /** One member: a clustered Vert.x and a live-mode host pointed at the shared emulator. */
-    private record Node(Vertx vertx, HostVerticle host, WebClient client) {
-        HttpResponse<Buffer> call(HttpMethod method, String path, JsonObject body) {
-            var request = TestHosts.api(client, host, method, path);
-            return (body == null ? request.send() : request.sendJsonObject(body)).await();
-        }
-
-        String id() {
-            return call(HttpMethod.GET, "/health", null).bodyAsJsonObject().getString("node");
-        }
-
-        SubscriptionManager subscriptions() {
-            return host.recommendations().subscriptions();
-        }
-    }
-
     @AfterEach
     void tearDown() {
         Future.join(close(nodeA), close(nodeB), close(emulatorVertx)).await();
@@ -71,23 +46,12 @@ class ClusterSubscriptionTest {
         return vertx == null ? Future.succeededFuture() : vertx.close();
     }
 
+    private static SubscriptionManager subscriptions(Node node) {
+        return node.host().recommendations().subscriptions();
+    }
+
     private Node start(String name, int clusterPort, GenesysEmulator emulator) throws IOException {
-        Path nodeHome = home.resolve(name);
-        TestHosts.installBundledPlugins(nodeHome.resolve("plugins"));
-        JsonObject overrides = TestHosts.config(nodeHome)
-                .put("mode", "live")
-                .put("genesys", new JsonObject().put("apiBase", emulator.baseUrl()).put("loginBase", emulator.baseUrl())
-                        .put("clientId", GenesysSandbox.CLIENT_ID).put("clientSecret", GenesysSandbox.CLIENT_SECRET)
-                        .put("knowledgeBases", new JsonObject().put("primary", GenesysSandbox.PRIMARY)
-                                .put("fallback", GenesysSandbox.FALLBACK)))
-                .put("cluster", new JsonObject().put("port", clusterPort).put("members", MEMBERS)
-                        .put("config", CONF.resolve("cluster.xml").toAbsolutePath().toString()));
-        HostConfig config = HostConfig.of(overrides, nodeHome);
-        Vertx vertx = new ClusterBootstrap(config.cluster()).start(new VertxOptions(), null).await();
-        HostVerticle host = new HostVerticle(config, new Metrics(), Clock.systemUTC(),
-                new PrintStream(OutputStream.nullOutputStream()));
-        vertx.deployVerticle(host).await();
-        return new Node(vertx, host, WebClient.create(vertx));
+        return ClusterNodes.start(home, name, clusterPort, MEMBERS, emulator);
     }
 
     @Test
@@ -106,9 +70,9 @@ class ClusterSubscriptionTest {
         Node owner = ownerId.equals(a.id()) ? a : b;
         Node other = owner == a ? b : a;
 
-        await().until(() -> owner.subscriptions().polls() >= 10);
-        assertThat(other.subscriptions().polls()).as("the other node never polls").isZero();
-        assertThat(owner.subscriptions().updates()).isEqualTo(1);
+        await().until(() -> subscriptions(owner).polls() >= 10);
+        assertThat(subscriptions(other).polls()).as("the other node never polls").isZero();
+        assertThat(subscriptions(owner).updates()).isEqualTo(1);
 
         HttpResponse<Buffer> seenByOther = other.call(HttpMethod.GET, PATH + "/recommendations", null);
         assertThat(seenByOther.statusCode()).isEqualTo(200);
@@ -121,7 +85,7 @@ class ClusterSubscriptionTest {
         } else {
             nodeB = null;
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> other.subscriptions().polls() >= 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> subscriptions(other).polls() >= 3);
         assertThat(other.call(HttpMethod.GET, PATH + "/subscription", null).bodyAsJsonObject().getString("owner"))
                 .isEqualTo(other.id());
         assertThat(other.call(HttpMethod.GET, PATH + "/recommendations", null).statusCode()).isEqualTo(200);

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
@@ -68,7 +69,7 @@ public final class TestHosts {
             try (Stream<Path> jars = Files.list(build.resolve(plugin).resolve("target"))) {
                 Path jar = jars.filter(p -> p.getFileName().toString().matches(plugin + "-[0-9][^-]*(-SNAPSHOT)?\\.jar"))
                         .findFirst().orElseThrow(() -> new IllegalStateException("build " + plugin + " first"));
-                Files.copy(jar, pluginsDir.resolve(jar.getFileName()));
+                Files.copy(jar, pluginsDir.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
