@@ -1,6 +1,10 @@
 package io.assisthost.host.actions;
 
 import io.assisthost.host.HostFailure;
+import io.assisthost.host.actions.content.BrowserMatrix;
+import io.assisthost.host.actions.content.ContentPolicy;
+import io.assisthost.host.actions.content.FeatureGap;
+import io.assisthost.host.actions.content.Violation;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.assisthost.host.actions;
 
 import io.assisthost.host.BusReplies;
+import io.assisthost.host.actions.content.BrowserMatrix;
+import io.assisthost.host.actions.content.ContentPolicy;
 import io.assisthost.host.audit.AuditLog;
 import io.assisthost.host.config.ActionOptions;
 import io.assisthost.host.engagement.Engagements;

@@ -1,4 +1,4 @@
-package io.assisthost.host.actions;
+package io.assisthost.host.actions.content;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.assisthost.host.actions;
+package io.assisthost.host.actions.content;
 
 import java.util.List;
 import java.util.Map;

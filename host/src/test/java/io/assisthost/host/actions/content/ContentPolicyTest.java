@@ -1,4 +1,4 @@
-package io.assisthost.host.actions;
+package io.assisthost.host.actions.content;
 
 import org.jsoup.safety.Cleaner;
 import org.junit.jupiter.api.Test;
