@@ -58,9 +58,25 @@ final class TransitionTable {
         table[slot * STRIDE + 2] = next;
     }
 
+    /**
+     * Shrinks the table to the least size that keeps it at most half full. A sparse table costs cache
+     * misses on every probe; building starts from an upper bound on the edges, which is often twice
+     * their number.
+     */
+    void trim() {
+        int bits = Math.max(4, 32 - Integer.numberOfLeadingZeros(Math.max(1, size) * 2 - 1));
+        if (bits < 32 - shift) {
+            rehash(bits);
+        }
+    }
+
     private void grow() {
+        rehash(32 - shift + 1);
+    }
+
+    private void rehash(int bits) {
         int[] old = table;
-        allocate(32 - shift + 1);
+        allocate(bits);
         for (int at = 0; at < old.length; at += STRIDE) {
             if (old[at] != 0) {
                 insert(old[at], old[at + 1], old[at + 2]);
