@@ -1,7 +1,6 @@
 package io.assisthost.host.actions;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,10 @@ public final class PhraseMatcher {
     // An output packs entry << 6 | phrase into a non-negative int.
     private static final int MAX_ENTRIES = 1 << 25;
     private static final int PHRASE_BITS = 6;
+
+    // One per thread, reused: a match allocates only its result, whatever the number of hits. Safe
+    // because a match never calls out to code that could match again on the same thread.
+    private static final ThreadLocal<HitCollector> COLLECTORS = ThreadLocal.withInitial(HitCollector::new);
 
     private final WordVocabulary vocabulary;
     private final PhraseAutomaton automaton;
@@ -86,7 +89,7 @@ public final class PhraseMatcher {
                 }
             }
         }
-        PhraseAutomaton.Builder trie = new PhraseAutomaton.Builder(distinct.size(), wordCount, words.size());
+        PhraseTrie trie = new PhraseTrie(distinct.size(), wordCount, words.size());
         int next = 0;
         for (int entry = 0; entry < phraseSets.size(); entry++) {
             for (int phrase = 0; phrase < phraseSets.get(entry).size(); phrase++) {
@@ -116,24 +119,28 @@ public final class PhraseMatcher {
      * The entries with at least one phrase in {@code text}.
      *
      * @param text an utterance; {@code null} is treated as empty
-     * @return the hits, in increasing entry order
+     * @return the hits, in the order the entries were first heard
      */
     public Hits match(String text) {
-        Scan scan = new Scan();
-        TextNormalizer.forEachWord(text, scan);
-        return scan.count == 0 ? none : scan.hits();
+        HitCollector hits = COLLECTORS.get();
+        hits.clear();
+        TextNormalizer.forEachWord(text, new Scan(hits));
+        return hits.size() == 0 ? none : new Hits(hits.entries(), hits.masks(), fullMasks);
     }
 
-    /** The walk of one utterance through the automaton; collects outputs as packed ints. */
+    /** The walk of one utterance through the automaton. */
     private final class Scan implements TextNormalizer.WordSink {
 
+        private final HitCollector hits;
         private int state;
-        private int[] found = new int[16];
-        private int count;
+
+        Scan(HitCollector hits) {
+            this.hits = hits;
+        }
 
         @Override
-        public void word(char[] chars, int length) {
-            int word = vocabulary.id(chars, length);
+        public void word(char[] chars, int length, int hash) {
+            int word = vocabulary.id(chars, length, hash);
             if (word < 0) {
                 // No phrase contains this word, so no phrase can span it.
                 state = 0;
@@ -142,40 +149,20 @@ public final class PhraseMatcher {
             state = automaton.step(state, word);
             for (int at = automaton.report(state); at != 0; at = automaton.nextReport(at)) {
                 for (int i = automaton.outputStart(at), end = automaton.outputEnd(at); i < end; i++) {
-                    if (count == found.length) {
-                        found = Arrays.copyOf(found, count * 2);
-                    }
-                    found[count++] = automaton.output(i);
+                    int output = automaton.output(i);
+                    hits.add(output >>> PHRASE_BITS, output & (MAX_PHRASES - 1));
                 }
             }
-        }
-
-        /** Sorting the packed outputs groups them by entry, in entry order, whatever order they came in. */
-        Hits hits() {
-            Arrays.sort(found, 0, count);
-            int distinct = 1;
-            for (int i = 1; i < count; i++) {
-                if (found[i] >>> PHRASE_BITS != found[i - 1] >>> PHRASE_BITS) {
-                    distinct++;
-                }
-            }
-            int[] entries = new int[distinct];
-            long[] masks = new long[distinct];
-            int at = -1;
-            for (int i = 0; i < count; i++) {
-                int entry = found[i] >>> PHRASE_BITS;
-                if (at < 0 || entries[at] != entry) {
-                    entries[++at] = entry;
-                }
-                masks[at] |= 1L << (found[i] & (MAX_PHRASES - 1));
-            }
-            return new Hits(entries, masks, fullMasks);
         }
     }
 
     /**
-     * What one utterance triggered: the entries with at least one phrase heard, in increasing entry order,
-     * each with the mask of its phrases heard (bit {@code j} for phrase {@code j}). Immutable.
+     * What one utterance triggered: the entries with at least one phrase heard, each with the mask of its
+     * phrases heard (bit {@code j} for phrase {@code j}). Immutable.
+     *
+     * <p>Entries come in the order they were first heard; for phrases that end on the same word, longer
+     * phrases first, then by entry. They are deliberately not sorted by entry: with many actions the
+     * sort would cost more than the match.
      */
     public static final class Hits {
 
@@ -213,10 +200,14 @@ public final class PhraseMatcher {
             return phrases[i] == fullMasks[entries[i]];
         }
 
-        /** @return the phrases of {@code entry} that were heard; 0 if it was not hit */
+        /** @return the phrases of {@code entry} that were heard; 0 if it was not hit (a linear search) */
         public long phrasesOf(int entry) {
-            int i = Arrays.binarySearch(entries, entry);
-            return i < 0 ? 0 : phrases[i];
+            for (int i = 0; i < entries.length; i++) {
+                if (entries[i] == entry) {
+                    return phrases[i];
+                }
+            }
+            return 0;
         }
 
         @Override

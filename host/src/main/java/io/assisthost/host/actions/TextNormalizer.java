@@ -34,8 +34,10 @@ public final class TextNormalizer {
          * @param chars  holds the normalized word in {@code chars[0..length)}; the array is reused for the
          *               next word, so copy what must be kept
          * @param length the word's length in chars, at least 1
+         * @param hash   the word's {@link String#hashCode()}, computed while it was read so that a lookup
+         *               need not read the word twice
          */
-        void word(char[] chars, int length);
+        void word(char[] chars, int length, int hash);
     }
 
     private static final int ASCII_LIMIT = 0x80;
@@ -50,7 +52,7 @@ public final class TextNormalizer {
      */
     public static List<String> tokens(String text) {
         List<String> words = new ArrayList<>();
-        forEachWord(text, (chars, length) -> words.add(new String(chars, 0, length)));
+        forEachWord(text, (chars, length, hash) -> words.add(new String(chars, 0, length)));
         return words;
     }
 
@@ -72,6 +74,7 @@ public final class TextNormalizer {
         private final WordSink sink;
         private char[] buffer;
         private int length;
+        private int hash;
 
         Scanner(String text, WordSink sink) {
             this.text = text;
@@ -97,6 +100,7 @@ public final class TextNormalizer {
         private int asciiWord(int start) {
             int end = text.length();
             length = 0;
+            hash = 0;
             int i = start;
             while (i < end) {
                 char c = text.charAt(i);
@@ -112,7 +116,7 @@ public final class TextNormalizer {
                 append(c <= 'Z' && c >= 'A' ? (char) (c + ('a' - 'A')) : c);
                 i++;
             }
-            sink.word(buffer, length);
+            sink.word(buffer, length, hash);
             return i;
         }
 
@@ -133,6 +137,7 @@ public final class TextNormalizer {
             }
             String decomposed = Normalizer.normalize(text.substring(start, i), Normalizer.Form.NFD);
             length = 0;
+            hash = 0;
             for (int j = 0; j < decomposed.length(); ) {
                 int cp = decomposed.codePointAt(j);
                 j += Character.charCount(cp);
@@ -143,12 +148,13 @@ public final class TextNormalizer {
                 if (Character.isLetterOrDigit(folded)) {
                     appendCodePoint(folded);
                 } else if (length > 0) {
-                    sink.word(buffer, length);
+                    sink.word(buffer, length, hash);
                     length = 0;
+                    hash = 0;
                 }
             }
             if (length > 0) {
-                sink.word(buffer, length);
+                sink.word(buffer, length, hash);
             }
             return i;
         }
@@ -158,6 +164,7 @@ public final class TextNormalizer {
                 buffer = Arrays.copyOf(buffer, Math.max(16, buffer.length * 2));
             }
             buffer[length++] = c;
+            hash = 31 * hash + c;
         }
 
         private void appendCodePoint(int cp) {

@@ -2,10 +2,10 @@ package io.assisthost.host.actions;
 
 /**
  * The phrase trie's edges below the root: (state, word id) to the next state, in one int array of
- * (state, word, next) triples with open addressing. A boxed map would cost an allocation-free lookup
- * its speed and most of its memory; with triples one probe usually reads a single cache line. State 0
- * (the root) never appears as a key, since the root's edges live in a plain array, so 0 marks an empty
- * slot.
+ * (state, word, next) triples with open addressing. A map of boxed keys would allocate on every lookup
+ * and spend most of its memory on objects; here a lookup allocates nothing and one probe usually reads
+ * a single cache line. State 0 (the root) never appears as a key, since the root's edges live in a plain
+ * array, so 0 marks an empty slot.
  *
  * <p>Grows while the trie is built; read-only, and then safe to share between threads, once the
  * {@link PhraseMatcher} holding it is constructed.
@@ -58,9 +58,25 @@ final class TransitionTable {
         table[slot * STRIDE + 2] = next;
     }
 
+    /**
+     * Shrinks the table to the least size that keeps it at most half full. A sparse table costs cache
+     * misses on every probe; building starts from an upper bound on the edges, which is often twice
+     * their number.
+     */
+    void trim() {
+        int bits = Math.max(4, 32 - Integer.numberOfLeadingZeros(Math.max(1, size) * 2 - 1));
+        if (bits < 32 - shift) {
+            rehash(bits);
+        }
+    }
+
     private void grow() {
+        rehash(32 - shift + 1);
+    }
+
+    private void rehash(int bits) {
         int[] old = table;
-        allocate(32 - shift + 1);
+        allocate(bits);
         for (int at = 0; at < old.length; at += STRIDE) {
             if (old[at] != 0) {
                 insert(old[at], old[at + 1], old[at + 2]);

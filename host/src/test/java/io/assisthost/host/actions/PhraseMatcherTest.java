@@ -91,7 +91,7 @@ class PhraseMatcherTest {
         PhraseMatcher matcher = PhraseMatcher.compile(List.of(List.of("a b c"), List.of("b d"), List.of("a b a b c")));
 
         assertThat(entries(matcher.match("a b d"))).containsExactly(1);
-        assertThat(entries(matcher.match("a b a b c"))).containsExactly(0, 2);
+        assertThat(entries(matcher.match("a b a b c"))).as("longest phrase first").containsExactly(2, 0);
         assertThat(entries(matcher.match("a a b c"))).containsExactly(0);
     }
 
@@ -118,6 +118,17 @@ class PhraseMatcherTest {
         assertThat(hits.all(1)).isTrue();
         assertThat(hits.phrases(2)).as("a phrase twice in one entry sets both bits").isEqualTo(0b11);
         assertThat(hits.all(2)).isTrue();
+    }
+
+    @Test
+    void listsEntriesInTheOrderFirstHeard() {
+        PhraseMatcher matcher = PhraseMatcher.compile(List.of(List.of("policy"), List.of("late", "refund"),
+                List.of("refund")));
+
+        PhraseMatcher.Hits hits = matcher.match("refund policy, late refund");
+
+        assertThat(entries(hits)).containsExactly(1, 2, 0);
+        assertThat(hits.phrases(0)).isEqualTo(0b11);
     }
 
     @Test

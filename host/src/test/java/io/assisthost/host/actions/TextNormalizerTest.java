@@ -62,16 +62,25 @@ class TextNormalizerTest {
     }
 
     @Test
-    void handsWordsOverInABufferItReuses() {
+    void handsWordsOverWithTheirStringHash() {
         List<String> words = new ArrayList<>();
-        TextNormalizer.forEachWord("Hello, wörld", (chars, length) -> words.add(new String(chars, 0, length)));
-        assertThat(words).containsExactly("hello", "world");
+        TextNormalizer.forEachWord("Hello, wörld ΣΑΣ", (chars, length, hash) -> {
+            String word = new String(chars, 0, length);
+            assertThat(hash).as(word).isEqualTo(word.hashCode());
+            words.add(word);
+        });
+        assertThat(words).containsExactly("hello", "world", "σασ");
     }
 
-    /** The ASCII fast path and the per-word normalization give what normalizing the whole text gives. */
+    /**
+     * The ASCII fast path and the per-word normalization give what normalizing the whole text gives, and
+     * each word's hash is its string's.
+     */
     @Property(tries = 2000)
     void agreesWithNormalizingTheWholeText(@ForAll("mixedTexts") String text) {
         assertThat(TextNormalizer.tokens(text)).as("tokens of '%s'", text).isEqualTo(wholeText(text));
+        TextNormalizer.forEachWord(text, (chars, length, hash) ->
+                assertThat(hash).isEqualTo(new String(chars, 0, length).hashCode()));
     }
 
     @Provide
