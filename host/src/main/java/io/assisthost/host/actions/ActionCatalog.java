@@ -115,6 +115,16 @@ public final class ActionCatalog {
                 .put("csp", validator.csp(definition.html()));
     }
 
+    /**
+     * The dry run of saving {@code body}: checked as a new version of the action it names if that
+     * exists (so its rollout may name existing versions), else as a new action.
+     */
+    public JsonObject validate(Object body) {
+        ActionDocument existing = body instanceof JsonObject json && json.getValue("name") instanceof String name
+                ? known.get(name) : null;
+        return validator.validate(body, existing == null || existing.retired() ? null : existing);
+    }
+
     /** Creates an action from its first version (or brings a retired one back with a new version). */
     public Future<ActionDocument> create(Object body, String actor) {
         ActionDefinition definition = validator.require(body, null);

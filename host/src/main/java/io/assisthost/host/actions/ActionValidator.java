@@ -5,6 +5,7 @@ import io.assisthost.host.actions.content.BrowserMatrix;
 import io.assisthost.host.actions.content.ContentPolicy;
 import io.assisthost.host.actions.content.FeatureGap;
 import io.assisthost.host.actions.content.Violation;
+import io.assisthost.host.actions.matching.TextNormalizer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

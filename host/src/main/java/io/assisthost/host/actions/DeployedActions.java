@@ -1,7 +1,10 @@
 package io.assisthost.host.actions;
 
+import io.assisthost.host.actions.matching.PhraseMatcher;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -15,8 +18,58 @@ public final class DeployedActions {
     public record Entry(String action, List<Variant> rollout, Variant variant, ActionDefinition definition, String csp) {
     }
 
-    /** An entry whose phrases were heard and whose conditions the utterance meets. */
-    public record Match(Entry entry, List<String> phrases) {
+    /**
+     * The entries that trigger on one utterance. Flat arrays rather than an object per entry: at
+     * 10,000 actions an utterance can trigger dozens.
+     */
+    public static final class Matches {
+
+        private static final Matches NONE = new Matches(new Entry[0], new int[0], new long[0], 0);
+
+        private final Entry[] entries;
+        private final int[] indexes;
+        private final long[] heard;
+        private final int size;
+
+        private Matches(Entry[] entries, int[] indexes, long[] heard, int size) {
+            this.entries = entries;
+            this.indexes = indexes;
+            this.heard = heard;
+            this.size = size;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** The {@code i}th entry that triggered. */
+        public Entry entry(int i) {
+            return entries[indexes[checked(i)]];
+        }
+
+        /** The phrases of the {@code i}th entry that were heard, in its trigger's order. */
+        public List<String> phrases(int i) {
+            List<String> phrases = entry(i).definition().trigger().phrases();
+            long mask = heard[i];
+            List<String> heardPhrases = new ArrayList<>(Long.bitCount(mask));
+            for (int bit = 0; bit < phrases.size(); bit++) {
+                if ((mask & (1L << bit)) != 0) {
+                    heardPhrases.add(phrases.get(bit));
+                }
+            }
+            return heardPhrases;
+        }
+
+        private int checked(int i) {
+            if (i < 0 || i >= size) {
+                throw new IndexOutOfBoundsException(i);
+            }
+            return i;
+        }
     }
 
     /** Nothing deployed. */
@@ -25,11 +78,58 @@ public final class DeployedActions {
     private final Entry[] entries;
     private final PhraseMatcher matcher;
     private final double lowestConfidence;
+    // The checks every heard entry goes through, in flat arrays: at 10,000 actions an utterance hears
+    // dozens of them, and chasing entry -> definition -> trigger for each would cost more than the match.
+    private final double[] minConfidence;
+    private final Trigger.Speaker[] speaker;
+    private final long[] required;
+    private final long[] mediaTypes;
+    private final boolean[] conditional;
+    private final boolean[] split;
+    private final Map<String, Long> mediaBits = new HashMap<>();
 
-    private DeployedActions(Entry[] entries, PhraseMatcher matcher, double lowestConfidence) {
+    private DeployedActions(Entry[] entries, PhraseMatcher matcher) {
         this.entries = entries;
         this.matcher = matcher;
-        this.lowestConfidence = lowestConfidence;
+        this.minConfidence = new double[entries.length];
+        this.speaker = new Trigger.Speaker[entries.length];
+        this.required = new long[entries.length];
+        this.mediaTypes = new long[entries.length];
+        this.conditional = new boolean[entries.length];
+        this.split = new boolean[entries.length];
+        double lowest = 2;
+        for (int i = 0; i < entries.length; i++) {
+            Trigger trigger = entries[i].definition().trigger();
+            minConfidence[i] = trigger.minConfidence();
+            speaker[i] = trigger.speaker();
+            required[i] = trigger.match() == Trigger.Match.ALL ? matcher.fullMask(i) : 0;
+            mediaTypes[i] = mediaMask(trigger.mediaTypes());
+            conditional[i] = !trigger.queueIds().isEmpty() || !trigger.skillIds().isEmpty();
+            split[i] = entries[i].rollout().size() > 1;
+            lowest = Math.min(lowest, minConfidence[i]);
+        }
+        this.lowestConfidence = lowest;
+        if (mediaBits.size() > 63) {
+            for (int i = 0; i < entries.length; i++) {
+                conditional[i] |= mediaTypes[i] != -1L;
+            }
+        }
+    }
+
+    /**
+     * The media types as bits, one per type named by any trigger; a trigger with none accepts every
+     * type (all bits). Beyond 63 distinct types the rest share the last bit, and every entry naming
+     * types is then checked by {@link Trigger#admits} as well.
+     */
+    private long mediaMask(List<String> types) {
+        if (types.isEmpty()) {
+            return -1L;
+        }
+        long mask = 0;
+        for (String type : types) {
+            mask |= mediaBits.computeIfAbsent(type, t -> 1L << Math.min(mediaBits.size(), 63));
+        }
+        return mask;
     }
 
     /**
@@ -57,8 +157,7 @@ public final class DeployedActions {
     /** Compiles entries as they are. */
     public static DeployedActions of(List<Entry> entries) {
         List<List<String>> phrases = entries.stream().map(entry -> entry.definition().trigger().phrases()).toList();
-        double lowest = entries.stream().mapToDouble(entry -> entry.definition().trigger().minConfidence()).min().orElse(2);
-        return new DeployedActions(entries.toArray(Entry[]::new), PhraseMatcher.compile(phrases), lowest);
+        return new DeployedActions(entries.toArray(Entry[]::new), PhraseMatcher.compile(phrases));
     }
 
     /** Variants being served. */
@@ -70,40 +169,41 @@ public final class DeployedActions {
      * The variants that trigger on an utterance: phrases heard (any or all of them), attribute
      * conditions met, and the conversation assigned to that variant of the action.
      */
-    public List<Match> evaluate(Utterance utterance) {
+    public Matches evaluate(Utterance utterance) {
         if (utterance.confidence() < lowestConfidence || entries.length == 0) {
-            return List.of();
+            return Matches.NONE;
         }
         PhraseMatcher.Hits hits = matcher.match(utterance.text());
-        List<Match> matches = null;
+        double confidence = utterance.confidence();
+        String said = utterance.speaker();
+        long media = utterance.mediaType() == null ? 0 : mediaBits.getOrDefault(utterance.mediaType(), 0L);
+        int[] indexes = null;
+        long[] heardPhrases = null;
+        int size = 0;
         for (int i = 0; i < hits.size(); i++) {
-            Entry entry = entries[hits.entry(i)];
-            Trigger trigger = entry.definition().trigger();
+            int index = hits.entry(i);
             long heard = hits.phrases(i);
-            boolean enough = trigger.match() == Trigger.Match.ANY || heard == matcher.fullMask(hits.entry(i));
-            if (!enough || !trigger.admits(utterance)) {
+            if (confidence < minConfidence[index] || (heard & required[index]) != required[index]
+                    || !speaker[index].accepts(said) || (mediaTypes[index] != -1L && (mediaTypes[index] & media) == 0)) {
                 continue;
             }
-            Variant assigned = entry.rollout().size() == 1 ? entry.rollout().get(0)
-                    : VariantAssigner.assign(utterance.conversationId(), entry.action(), entry.rollout());
-            if (!assigned.group().equals(entry.variant().group())) {
+            if ((conditional[index] && !entries[index].definition().trigger().admits(utterance))
+                    || (split[index] && !assigned(entries[index], utterance))) {
                 continue;
             }
-            if (matches == null) {
-                matches = new ArrayList<>(2);
+            if (indexes == null) {
+                indexes = new int[hits.size() - i];
+                heardPhrases = new long[hits.size() - i];
             }
-            matches.add(new Match(entry, heardPhrases(trigger.phrases(), heard)));
+            indexes[size] = index;
+            heardPhrases[size++] = heard;
         }
-        return matches == null ? List.of() : matches;
+        return size == 0 ? Matches.NONE : new Matches(entries, indexes, heardPhrases, size);
     }
 
-    private static List<String> heardPhrases(List<String> phrases, long mask) {
-        List<String> heard = new ArrayList<>(Long.bitCount(mask));
-        for (int bit = 0; bit < phrases.size(); bit++) {
-            if ((mask & (1L << bit)) != 0) {
-                heard.add(phrases.get(bit));
-            }
-        }
-        return heard;
+    /** Whether the conversation is assigned to the entry's variant of its action. */
+    private static boolean assigned(Entry entry, Utterance utterance) {
+        return VariantAssigner.assign(utterance.conversationId(), entry.action(), entry.rollout()).group()
+                .equals(entry.variant().group());
     }
 }

@@ -35,13 +35,16 @@ public record Trigger(List<String> phrases, Match match, Speaker speaker, double
     public enum Speaker {
         CUSTOMER, AGENT, ANY;
 
+        // Kept, not derived per call: accepts() runs for every action an utterance mentions.
+        private final String wireName = name().toLowerCase(Locale.ROOT);
+
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return wireName;
         }
 
         /** Whether an utterance by {@code speaker} ({@code customer}, {@code agent}, ...) counts. */
         public boolean accepts(String speaker) {
-            return this == ANY || wireName().equals(speaker);
+            return this == ANY || wireName.equals(speaker);
         }
     }
 
@@ -56,7 +59,7 @@ public record Trigger(List<String> phrases, Match match, Speaker speaker, double
     public boolean admits(Utterance utterance) {
         return utterance.confidence() >= minConfidence
                 && speaker.accepts(utterance.speaker())
-                && (queueIds.isEmpty() || queueIds.contains(utterance.queueId()))
+                && (queueIds.isEmpty() || (utterance.queueId() != null && queueIds.contains(utterance.queueId())))
                 && (mediaTypes.isEmpty() || (utterance.mediaType() != null && mediaTypes.contains(utterance.mediaType())))
                 && (skillIds.isEmpty() || utterance.skillIds().stream().anyMatch(skillIds::contains));
     }

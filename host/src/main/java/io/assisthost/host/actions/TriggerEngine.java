@@ -85,7 +85,7 @@ public final class TriggerEngine {
      */
     public Future<JsonObject> accept(Utterance utterance, String origin) {
         long started = System.nanoTime();
-        List<DeployedActions.Match> matches = deployed.evaluate(utterance);
+        DeployedActions.Matches matches = deployed.evaluate(utterance);
         evaluation.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         JsonArray cards = new JsonArray();
         JsonArray suppressed = new JsonArray();
@@ -93,8 +93,8 @@ public final class TriggerEngine {
             return Future.succeededFuture(new JsonObject().put("triggered", cards).put("suppressed", suppressed));
         }
         List<Future<Void>> all = new ArrayList<>();
-        for (DeployedActions.Match match : matches) {
-            all.add(fire(utterance, match, origin).map(card -> {
+        for (int i = 0; i < matches.size(); i++) {
+            all.add(fire(utterance, matches.entry(i), matches.phrases(i), origin).map(card -> {
                 if (card.containsKey("card")) {
                     cards.add(card);
                 } else {
@@ -110,8 +110,7 @@ public final class TriggerEngine {
         compiler.close();
     }
 
-    private Future<JsonObject> fire(Utterance utterance, DeployedActions.Match match, String origin) {
-        DeployedActions.Entry entry = match.entry();
+    private Future<JsonObject> fire(Utterance utterance, DeployedActions.Entry entry, List<String> phrases, String origin) {
         Instant now = clock.instant();
         return claim(utterance.conversationId(), entry.action(), now).compose(claimed -> {
             if (!claimed) {
@@ -120,11 +119,11 @@ public final class TriggerEngine {
             }
             TriggerRecord trigger = new TriggerRecord(UUID.randomUUID().toString(), utterance.conversationId(),
                     entry.action(), entry.definition().version(), entry.variant().group(), now);
-            JsonObject card = card(trigger, entry, match.phrases());
+            JsonObject card = card(trigger, entry, phrases);
             AuditRecord record = new AuditRecord("trigger", origin, trigger.conversationId(), trigger.action(),
                     "action:" + trigger.action(), new JsonObject().put("triggerId", trigger.id())
                     .put("version", trigger.version()).put("group", trigger.variant())
-                    .put("matched", new JsonArray(match.phrases())).put("confidence", utterance.confidence()));
+                    .put("matched", new JsonArray(phrases)).put("confidence", utterance.confidence()));
             return Future.all(engagements.triggered(trigger), audit.append(record),
                             outbox.publish(new WebhookEvent(EventTypes.ACTION_TRIGGERED, trigger.conversationId(), card)))
                     .recover(failure -> release(utterance.conversationId(), entry.action(), now)

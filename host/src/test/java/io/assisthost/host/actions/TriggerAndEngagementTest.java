@@ -126,6 +126,7 @@ class TriggerAndEngagementTest {
         assertThat(triggered(utterance("c-confidence", "refund").put("confidence", 0.79))).isEmpty();
         assertThat(triggered(utterance("c-speaker", "refund").put("speaker", "agent"))).isEmpty();
         assertThat(triggered(utterance("c-queue", "refund").put("queueId", "returns"))).isEmpty();
+        assertThat(triggered(utterance("c-no-queue", "refund").putNull("queueId"))).isEmpty();
         assertThat(triggered(utterance("c-media", "refund").put("mediaType", "chat"))).isEmpty();
         assertThat(triggered(utterance("c-all", "I am locked out"))).isEmpty();
         assertThat(actions(triggered(utterance("c-all", "locked out, so reset my password").put("speaker", "agent"))))

@@ -1,4 +1,4 @@
-package io.assisthost.host.actions;
+package io.assisthost.host.actions.matching;
 
 /**
  * An Aho–Corasick automaton over word ids: one pass over an utterance finds every phrase of every

@@ -1,4 +1,4 @@
-package io.assisthost.host.actions;
+package io.assisthost.host.actions.matching;
 
 /**
  * The phrase trie's edges below the root: (state, word id) to the next state, in one int array of

@@ -1,4 +1,4 @@
-package io.assisthost.host.actions;
+package io.assisthost.host.actions.matching;
 
 import java.util.Arrays;
 
