@@ -15,6 +15,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,10 +69,7 @@ public final class Actions {
 
     /** Reads the browser matrix, reconciles the catalog with the cluster, loads the samples if it is new. */
     public Future<Void> start() {
-        return vertx.fileSystem().readFile(options.browsers().toString())
-                .recover(failure -> Future.failedFuture(new IllegalStateException("cannot read the browser matrix "
-                        + options.browsers() + " (actions.browsers): " + failure.getMessage(), failure)))
-                .map(buffer -> BrowserMatrix.read(buffer.toJsonObject()))
+        return browsers()
                 .compose(browsers -> {
                     validator = new ActionValidator(ContentPolicy.cards(), browsers);
                     catalog = new ActionCatalog(vertx, new ActionStore(store), audit, validator, clock);
@@ -81,6 +80,27 @@ public final class Actions {
                 })
                 .compose(v -> catalog.empty() ? loadSamples(options.samples()) : Future.succeededFuture())
                 .compose(v -> listen());
+    }
+
+    /**
+     * The browser matrix of {@code actions.browsers}; the one the host ships with when that file does
+     * not exist. A file that exists but cannot be read or understood stops the start.
+     */
+    private Future<BrowserMatrix> browsers() {
+        String file = options.browsers().toString();
+        return vertx.fileSystem().exists(file).compose(exists -> {
+            if (exists) {
+                return vertx.fileSystem().readFile(file).map(buffer -> BrowserMatrix.read(buffer.toJsonObject()))
+                        .recover(failure -> Future.failedFuture(new IllegalStateException("cannot use the browser matrix "
+                                + file + " (actions.browsers): " + failure.getMessage(), failure)));
+            }
+            LOG.info("No browser matrix at {} (actions.browsers); using the one built in", file);
+            return vertx.executeBlocking(() -> {
+                try (InputStream in = BrowserMatrix.class.getResourceAsStream("browsers.json")) {
+                    return BrowserMatrix.read(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }, false);
+        });
     }
 
     /** Feeds an utterance from the Genesys notifications feed. */

@@ -203,7 +203,8 @@ class ApiTest {
         assertThat(cluster.getJsonObject("self").getString("id")).isNotBlank();
         assertThat(cluster.getJsonArray("members")).hasSize(1);
         assertThat(cluster.getJsonArray("maps").stream().map(m -> ((JsonObject) m).getString("name")))
-                .containsExactly("assist.etags", "assist.results", "assist.subscriptions", "assist.leases", "assist.actions");
+                .containsExactly("assist.etags", "assist.results", "assist.subscriptions", "assist.leases", "assist.actions",
+                        "assist.triggers");
     }
 
     @Test
