@@ -187,8 +187,8 @@ public final class Actions {
     private Future<Void> loadSample(String file) {
         return vertx.fileSystem().readFile(file)
                 .compose(buffer -> {
-                    Object json = buffer.toJson();
-                    JsonArray versions = json instanceof JsonArray array ? array : new JsonArray().add(json);
+                    JsonArray versions = buffer.toString().stripLeading().startsWith("[") ? new JsonArray(buffer)
+                            : new JsonArray().add(new JsonObject(buffer));
                     Future<ActionDocument> saved = Future.succeededFuture();
                     for (int i = 0; i < versions.size(); i++) {
                         Object body = versions.getValue(i);

@@ -85,6 +85,23 @@ class ActionsApiTest {
     }
 
     @Test
+    void theShippedSamplesAreValidAndDeployedAtTheFirstStart() {
+        vertx.undeploy(vertx.deploymentIDs().iterator().next()).await();
+        Path conf = Path.of(System.getProperty("assist.conf.dir", "../conf"));
+        host = TestHosts.deploy(vertx, home.resolve("with-samples"), new JsonObject().put("actions", new JsonObject()
+                .put("samples", conf.resolve("actions").toAbsolutePath().toString())), clock);
+        JsonArray actions = call(HttpMethod.GET, "/api/v1/actions", null).bodyAsJsonObject().getJsonArray("actions");
+        assertThat(actions.stream().map(JsonObject.class::cast).map(a -> a.getString("name") + " " + a.getString("status")))
+                .containsExactly("account-locked deployed", "cancel-retention deployed", "damaged-item deployed",
+                        "refund-policy deployed");
+        JsonObject refunds = call(HttpMethod.GET, "/api/v1/actions/refund-policy", null).bodyAsJsonObject();
+        assertThat(refunds.getJsonArray("versions")).containsExactly("1.0.0", "1.1.0");
+        assertThat(refunds.getJsonObject("deployment").getJsonObject("rollout").getJsonArray("variants")).hasSize(2);
+        assertThat(transcript("conv-sample", "I was charged twice, can I get a refund").getJsonArray("triggered")
+                .getJsonObject(0).getString("action")).isEqualTo("refund-policy");
+    }
+
+    @Test
     void createsAVersionedActionAndRefusesADuplicate() {
         HttpResponse<Buffer> created = call(HttpMethod.POST, "/api/v1/actions", definition("refunds", "1.0.0", "refund"));
         assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
