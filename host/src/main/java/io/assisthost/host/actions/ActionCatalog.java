@@ -6,6 +6,7 @@ import io.assisthost.host.audit.AuditRecord;
 import io.assisthost.host.cluster.SharedMaps;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -47,6 +48,7 @@ public final class ActionCatalog {
     private final Clock clock;
     private final Map<String, ActionDocument> known = new ConcurrentHashMap<>();
     private final List<Function<List<ActionDocument>, Future<Void>>> listeners = new CopyOnWriteArrayList<>();
+    private final WorkerExecutor checks;
     private MessageConsumer<JsonObject> changes;
 
     ActionCatalog(Vertx vertx, ActionStore store, AuditLog audit, ActionValidator validator, Clock clock) {
@@ -55,6 +57,8 @@ public final class ActionCatalog {
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
+        // Validation parses HTML with jsoup: worker threads, so a large card never stalls an event loop.
+        this.checks = vertx.createSharedWorkerExecutor("assist-actions-validation", 2);
     }
 
     /**
@@ -85,7 +89,8 @@ public final class ActionCatalog {
     }
 
     Future<Void> close() {
-        return changes == null ? Future.succeededFuture() : changes.unregister();
+        Future<Void> unregistered = changes == null ? Future.succeededFuture() : changes.unregister();
+        return unregistered.eventually(checks::close);
     }
 
     /** Every action known, by name; retired ones only when asked for. */
@@ -109,60 +114,96 @@ public final class ActionCatalog {
      */
     public JsonObject describe(ActionDocument document) {
         String shown = document.deployedVersion() != null ? document.deployedVersion() : document.latestVersion();
-        ActionDefinition definition = document.definition(shown);
         return document.summary()
-                .put("definition", ActionJson.toJson(definition))
-                .put("csp", validator.csp(definition.html()));
+                .put("definition", ActionJson.toJson(document.definition(shown)))
+                .put("csp", document.csp(shown));
     }
 
     /**
      * The dry run of saving {@code body}: checked as a new version of the action it names if that
-     * exists (so its rollout may name existing versions), else as a new action.
+     * exists (so its rollout may name existing versions), else as a new action. The content policy
+     * parses HTML, so it runs on a worker thread.
      */
-    public JsonObject validate(Object body) {
-        ActionDocument existing = body instanceof JsonObject json && json.getValue("name") instanceof String name
-                ? known.get(name) : null;
-        return validator.validate(body, existing == null || existing.retired() ? null : existing);
+    public Future<JsonObject> validate(Object body) {
+        ActionDocument existing = snapshot(body);
+        return checks.executeBlocking(() -> validator.validate(body, existing == null || existing.retired() ? null
+                : existing), false);
     }
 
     /** Creates an action from its first version (or brings a retired one back with a new version). */
     public Future<ActionDocument> create(Object body, String actor) {
-        ActionDefinition definition = validator.require(body, null);
-        return change(definition.name(), current -> {
-            if (current != null && !current.retired()) {
-                throw HostFailure.conflict("action " + definition.name() + " exists; add a version with PUT /api/v1/actions/"
-                        + definition.name() + " and If-Match");
-            }
-            if (current != null && current.hasVersion(definition.version())) {
-                throw HostFailure.conflict("action " + definition.name() + " already has version " + definition.version());
-            }
-            if (current != null) {
-                validator.require(body, current);
-                return current.withVersion(definition, actor, clock.instant());
-            }
-            return ActionDocument.create(definition, actor, clock.instant());
-        }).compose(document -> record(actor, document, "created", null,
-                new JsonObject().put("version", definition.version()).put("definition", ActionJson.toJson(definition))));
+        return checked(body).compose(checked -> {
+            ActionDefinition definition = checked.definition();
+            return change(definition.name(), current -> {
+                if (current != null && !current.retired()) {
+                    throw HostFailure.conflict("action " + definition.name() + " exists; add a version with PUT "
+                            + "/api/v1/actions/" + definition.name() + " and If-Match");
+                }
+                validator.requireRollout(definition, current);
+                if (current != null) {
+                    requireNewVersion(current, definition.version());
+                    return current.withVersion(definition, checked.csp(), actor, clock.instant());
+                }
+                return ActionDocument.create(definition, checked.csp(), actor, clock.instant());
+            }).compose(document -> record(actor, document, "created", null, new JsonObject()
+                    .put("version", definition.version()).put("definition", ActionJson.toJson(definition))));
+        });
     }
 
     /** Adds a version; {@code ifMatch} must name the current revision. */
     public Future<ActionDocument> addVersion(String name, String ifMatch, Object body, String actor) {
-        return change(name, current -> {
-            requireCurrent(name, current, ifMatch, true);
-            ActionDefinition definition = validator.require(body, current);
+        if (ifMatch == null) {
+            return Future.failedFuture(known.containsKey(name) ? preconditionRequired(name)
+                    : HostFailure.notFound("there is no action " + name));
+        }
+        return checked(body).compose(checked -> {
+            ActionDefinition definition = checked.definition();
             if (!definition.name().equals(name)) {
-                throw HostFailure.invalidFields(new JsonArray().add(ActionJson.error("name",
-                        "must equal the action name of the path", definition.name())));
+                return Future.failedFuture(HostFailure.invalidFields(new JsonArray().add(ActionJson.error("name",
+                        "must equal the action name of the path", definition.name()))));
             }
-            if (current.hasVersion(definition.version())) {
-                throw HostFailure.conflict("action " + name + " already has version " + definition.version()
+            return change(name, current -> {
+                requireCurrent(name, current, ifMatch, true);
+                validator.requireRollout(definition, current);
+                requireNewVersion(current, definition.version());
+                return current.withVersion(definition, checked.csp(), actor, clock.instant());
+            }).compose(document -> record(actor, document, "version added", null, new JsonObject()
+                    .put("version", definition.version()).put("definition", ActionJson.toJson(definition))));
+        });
+    }
+
+    /** A definition that passed every check, with the CSP of its card. */
+    private record Checked(ActionDefinition definition, String csp) {
+    }
+
+    /** Runs the whole validation, which parses HTML, on a worker thread. */
+    private Future<Checked> checked(Object body) {
+        ActionDocument existing = snapshot(body);
+        return checks.executeBlocking(() -> {
+            ActionDefinition definition = validator.require(body, existing);
+            return new Checked(definition, validator.csp(definition.html()));
+        }, false);
+    }
+
+    private ActionDocument snapshot(Object body) {
+        return body instanceof JsonObject json && json.getValue("name") instanceof String name ? known.get(name) : null;
+    }
+
+    /** Versions of equal precedence (1.0.0+a, 1.0.0+b) count as the same version. */
+    private static void requireNewVersion(ActionDocument current, String version) {
+        Semver added = Semver.parse(version);
+        for (String existing : current.versions()) {
+            if (Semver.parse(existing).compareTo(added) == 0) {
+                throw HostFailure.conflict("action " + current.name() + " already has version " + existing
+                        + (existing.equals(version) ? "" : " (the same precedence as " + version + ")")
                         + "; versions never change, add a new one");
             }
-            return current.withVersion(definition, actor, clock.instant());
-        }).compose(document -> record(actor, document, "version added", null, new JsonObject()
-                .put("version", document.versions().get(document.versions().size() - 1))
-                .put("definition", ActionJson.toJson(document.definition(
-                        document.versions().get(document.versions().size() - 1))))));
+        }
+    }
+
+    private static HostFailure preconditionRequired(String name) {
+        return new HostFailure(HostFailure.Code.PRECONDITION_REQUIRED, "changing action " + name
+                + " needs If-Match with the ETag of GET /api/v1/actions/" + name);
     }
 
     /**
@@ -234,8 +275,7 @@ public final class ActionCatalog {
         }
         if (ifMatch == null) {
             if (required) {
-                throw new HostFailure(HostFailure.Code.PRECONDITION_REQUIRED, "changing action " + name
-                        + " needs If-Match with the ETag of GET /api/v1/actions/" + name);
+                throw preconditionRequired(name);
             }
         } else if (!matches(ifMatch, current.etag())) {
             throw new HostFailure(HostFailure.Code.PRECONDITION_FAILED, "action " + name + " has changed: If-Match "
@@ -286,6 +326,8 @@ public final class ActionCatalog {
                     : map.replaceIfPresent(name, encoded, next.encode());
             return swapped.compose(won -> {
                 if (won) {
+                    // Published first, so the other nodes converge even if this node's own write fails.
+                    publish(next);
                     return adopt(next).map(next);
                 }
                 if (attempt == MAX_ATTEMPTS) {
@@ -302,11 +344,12 @@ public final class ActionCatalog {
         JsonObject details = new JsonObject().put("change", change).put("revision", document.revision())
                 .put("before", before).put("after", after);
         return audit.append(new AuditRecord("config", actor, null, document.name(), "action:" + document.name(), details))
-                .map(entry -> {
-                    vertx.eventBus().publish(CHANGED_ADDRESS, new JsonObject().put("name", document.name())
-                            .put("revision", document.revision()).put("change", change));
-                    return document;
-                });
+                .map(document);
+    }
+
+    private void publish(ActionDocument document) {
+        vertx.eventBus().publish(CHANGED_ADDRESS, new JsonObject().put("name", document.name())
+                .put("revision", document.revision()));
     }
 
     /** Keeps a revision if it is newer than the one known here, durably, and tells the listeners. */
@@ -347,10 +390,19 @@ public final class ActionCatalog {
     private Future<Void> push(AsyncMap<String, String> map, ActionDocument document) {
         return map.get(document.name()).compose(encoded -> {
             if (encoded == null) {
-                return map.putIfAbsent(document.name(), document.encode()).mapEmpty();
+                return map.putIfAbsent(document.name(), document.encode()).onSuccess(previous -> {
+                    if (previous == null) {
+                        publish(document);
+                    }
+                }).mapEmpty();
             }
             if (ActionDocument.decode(encoded).revision() < document.revision()) {
-                return map.replaceIfPresent(document.name(), encoded, document.encode()).mapEmpty();
+                // The running nodes learn of the newer revision this node brought back.
+                return map.replaceIfPresent(document.name(), encoded, document.encode()).onSuccess(replaced -> {
+                    if (replaced) {
+                        publish(document);
+                    }
+                }).mapEmpty();
             }
             return Future.succeededFuture();
         });

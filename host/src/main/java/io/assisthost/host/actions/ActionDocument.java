@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Everything the host keeps about one action, as one JSON document: every version (added, never
- * changed), the deployment (the rollout being served, absent when not deployed), whether it is
+ * changed, with the CSP of its card), the deployment (the rollout being served, absent when not deployed), whether it is
  * retired, and a revision counting changes, which is its ETag. Immutable: each change returns a new
  * document one revision on. This document is what the cluster-wide map and each node's store hold.
  */
@@ -27,14 +27,14 @@ public final class ActionDocument {
     }
 
     /** A new action with its first version. */
-    public static ActionDocument create(ActionDefinition first, String actor, Instant now) {
+    public static ActionDocument create(ActionDefinition first, String csp, String actor, Instant now) {
         JsonObject json = new JsonObject()
                 .put("name", first.name())
                 .put("revision", 1)
                 .put("retired", false)
                 .put("createdAt", now.toString())
                 .put("updatedAt", now.toString())
-                .put("versions", new JsonArray().add(versionEntry(first, actor, now)))
+                .put("versions", new JsonArray().add(versionEntry(first, csp, actor, now)))
                 .putNull("deployment");
         return new ActionDocument(json);
     }
@@ -79,6 +79,12 @@ public final class ActionDocument {
         return entry == null ? null : ActionJson.read(entry.getJsonObject("definition")).definition();
     }
 
+    /** The Content-Security-Policy a version's card renders under, worked out when it was saved. */
+    public String csp(String version) {
+        JsonObject entry = entry(version);
+        return entry == null ? null : entry.getString("csp");
+    }
+
     /** Version numbers, in the order they were added. */
     public List<String> versions() {
         List<String> versions = new ArrayList<>();
@@ -92,9 +98,9 @@ public final class ActionDocument {
     }
 
     /** This document with one more version; a retired action comes back to life undeployed. */
-    public ActionDocument withVersion(ActionDefinition definition, String actor, Instant now) {
+    public ActionDocument withVersion(ActionDefinition definition, String csp, String actor, Instant now) {
         JsonObject next = next(now).put("retired", false);
-        next.getJsonArray("versions").add(versionEntry(definition, actor, now));
+        next.getJsonArray("versions").add(versionEntry(definition, csp, actor, now));
         return new ActionDocument(next);
     }
 
@@ -154,11 +160,12 @@ public final class ActionDocument {
         return null;
     }
 
-    private static JsonObject versionEntry(ActionDefinition definition, String actor, Instant now) {
+    private static JsonObject versionEntry(ActionDefinition definition, String csp, String actor, Instant now) {
         return new JsonObject()
                 .put("version", definition.version())
                 .put("createdAt", now.toString())
                 .put("createdBy", actor)
-                .put("definition", ActionJson.toJson(definition));
+                .put("definition", ActionJson.toJson(definition))
+                .put("csp", csp);
     }
 }

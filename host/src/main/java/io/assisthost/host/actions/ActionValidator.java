@@ -84,6 +84,25 @@ public final class ActionValidator {
             errors.add(ActionJson.error("ui.requiredFeatures[" + features.indexOf(gap.feature()) + "]", gap.message(),
                     gap.feature()));
         }
+        errors.addAll(rolloutErrors(definition, existing));
+        return errors;
+    }
+
+    /**
+     * Checks only that the definition's rollout names this version or versions {@code existing}
+     * has: the check to repeat against the current revision at the moment of saving.
+     *
+     * @throws HostFailure an invalid request naming each unknown version
+     */
+    public void requireRollout(ActionDefinition definition, ActionDocument existing) {
+        JsonArray errors = rolloutErrors(definition, existing);
+        if (!errors.isEmpty()) {
+            throw HostFailure.invalidFields(errors);
+        }
+    }
+
+    private static JsonArray rolloutErrors(ActionDefinition definition, ActionDocument existing) {
+        JsonArray errors = new JsonArray();
         List<Variant> rollout = definition.rollout();
         for (int i = 0; i < rollout.size(); i++) {
             String version = rollout.get(i).version();

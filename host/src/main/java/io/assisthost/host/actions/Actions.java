@@ -74,7 +74,7 @@ public final class Actions {
                     validator = new ActionValidator(ContentPolicy.cards(), browsers);
                     catalog = new ActionCatalog(vertx, new ActionStore(store), audit, validator, clock);
                     engine = new TriggerEngine(vertx, engagements, audit, outbox, options.triggerWindow(), clock,
-                            validator::csp, meters);
+                            meters);
                     catalog.onChange(engine::deploy);
                     return catalog.start();
                 })

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The deployed actions compiled for matching: one entry per variant being served, all phrases of all
@@ -13,6 +14,8 @@ import java.util.function.Function;
  * actions are deployed. Immutable and thread-safe; a change of the deployed set builds a new one.
  */
 public final class DeployedActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeployedActions.class);
 
     /** A variant being served: the action, its rollout, the variant and the version it shows. */
     public record Entry(String action, List<Variant> rollout, Variant variant, ActionDefinition definition, String csp) {
@@ -73,7 +76,7 @@ public final class DeployedActions {
     }
 
     /** Nothing deployed. */
-    public static final DeployedActions EMPTY = compile(List.of(), html -> "");
+    public static final DeployedActions EMPTY = of(List.of());
 
     private final Entry[] entries;
     private final PhraseMatcher matcher;
@@ -133,11 +136,10 @@ public final class DeployedActions {
     }
 
     /**
-     * Compiles the deployed, enabled variants of {@code documents}.
-     *
-     * @param csp the content-security policy of a card's HTML
+     * Compiles the deployed, enabled variants of {@code documents}. A variant that cannot be served (its
+     * version missing from the document) is left out and logged rather than stopping all the others.
      */
-    public static DeployedActions compile(List<ActionDocument> documents, Function<String, String> csp) {
+    public static DeployedActions compile(List<ActionDocument> documents) {
         List<Entry> entries = new ArrayList<>();
         for (ActionDocument document : documents) {
             if (document.retired()) {
@@ -146,8 +148,11 @@ public final class DeployedActions {
             List<Variant> rollout = document.rollout();
             for (Variant variant : rollout) {
                 ActionDefinition definition = document.definition(variant.version());
-                if (definition != null && definition.enabled() && variant.weight() > 0) {
-                    entries.add(new Entry(document.name(), rollout, variant, definition, csp.apply(definition.html())));
+                if (definition == null) {
+                    LOG.error("Action {} deploys version {}, which it does not have; that variant is not served",
+                            document.name(), variant.version());
+                } else if (definition.enabled() && variant.weight() > 0) {
+                    entries.add(new Entry(document.name(), rollout, variant, definition, document.csp(variant.version())));
                 }
             }
         }

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * Evaluates utterances against the deployed actions and publishes what triggers. An action triggers
@@ -43,21 +42,19 @@ public final class TriggerEngine {
     private final Outbox outbox;
     private final Duration window;
     private final Clock clock;
-    private final Function<String, String> csp;
     private final WorkerExecutor compiler;
     private final Timer evaluation;
     private final Counter triggered;
     private volatile DeployedActions deployed = DeployedActions.EMPTY;
 
     TriggerEngine(Vertx vertx, Engagements engagements, AuditLog audit, Outbox outbox, Duration window, Clock clock,
-                  Function<String, String> csp, MeterRegistry meters) {
+                  MeterRegistry meters) {
         this.vertx = vertx;
         this.engagements = engagements;
         this.audit = audit;
         this.outbox = outbox;
         this.window = window;
         this.clock = clock;
-        this.csp = csp;
         // One ordered thread: the last change compiled is the last one served.
         this.compiler = vertx.createSharedWorkerExecutor("assist-actions-compiler", 1);
         this.evaluation = Timer.builder("assist.actions.evaluation").description("Matching one utterance against "
@@ -67,7 +64,7 @@ public final class TriggerEngine {
 
     /** Compiles the deployed set off the event loop and serves it once compiled. */
     Future<Void> deploy(List<ActionDocument> documents) {
-        return compiler.executeBlocking(() -> DeployedActions.compile(documents, csp), true)
+        return compiler.executeBlocking(() -> DeployedActions.compile(documents), true)
                 .onSuccess(compiled -> deployed = compiled)
                 .mapEmpty();
     }
@@ -164,7 +161,7 @@ public final class TriggerEngine {
             if (at - previous < window.toMillis()) {
                 return Future.succeededFuture(false);
             }
-            return map.replaceIfPresent(key, previous, at);
+            return map.replaceIfPresent(key, previous, at, window.toMillis());
         }));
     }
 

@@ -48,6 +48,12 @@ final class EngagementStore {
         return triggers.submit(trigger);
     }
 
+    /** What recording the event would do, without recording it. */
+    Future<Outcome> examine(Event event) {
+        return store.read(connection -> examine(connection, event));
+    }
+
+    /** Records the event and counts it, unless it was recorded meanwhile. */
     Future<Outcome> recordEvent(Event event) {
         return events.submit(event);
     }
@@ -121,7 +127,7 @@ final class EngagementStore {
         return outcomes;
     }
 
-    private static Outcome writeEvent(Connection connection, Event event) throws SQLException {
+    private static Outcome examine(Connection connection, Event event) throws SQLException {
         TriggerRecord trigger = event.triggerId() != null ? trigger(connection, event.triggerId())
                 : latestTrigger(connection, event.conversationId(), event.action());
         if (trigger == null) {
@@ -135,20 +141,30 @@ final class EngagementStore {
         if (opposite != null && hasEvent(connection, trigger.id(), opposite)) {
             return new Outcome(trigger, Status.CONTRADICTS, null);
         }
+        if (hasEvent(connection, trigger.id(), event.type())) {
+            return new Outcome(trigger, Status.DUPLICATE, null);
+        }
         Long latency = event.type().equals("rendered")
                 ? Math.max(0, event.at().toEpochMilli() - trigger.triggeredAt().toEpochMilli()) : null;
+        return new Outcome(trigger, Status.RECORDED, latency);
+    }
+
+    private static Outcome writeEvent(Connection connection, Event event) throws SQLException {
+        Outcome outcome = examine(connection, event);
+        if (outcome.status() != Status.RECORDED) {
+            return outcome;
+        }
+        TriggerRecord trigger = outcome.trigger();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO engagement_event (trigger_id, type, at, "
-                + "latency_ms) VALUES (?, ?, ?, ?) ON CONFLICT (trigger_id, type) DO NOTHING")) {
+                + "latency_ms) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, trigger.id());
             insert.setString(2, event.type());
             insert.setLong(3, event.at().toEpochMilli());
-            insert.setObject(4, latency);
-            if (insert.executeUpdate() == 0) {
-                return new Outcome(trigger, Status.DUPLICATE, null);
-            }
+            insert.setObject(4, outcome.latencyMs());
+            insert.executeUpdate();
         }
-        count(connection, trigger, event.type(), latency);
-        return new Outcome(trigger, Status.RECORDED, latency);
+        count(connection, trigger, event.type(), outcome.latencyMs());
+        return outcome;
     }
 
     private static void count(Connection connection, TriggerRecord trigger, String type, Long latency) throws SQLException {

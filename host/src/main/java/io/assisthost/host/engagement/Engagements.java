@@ -67,7 +67,10 @@ public final class Engagements {
      * @return what was recorded, with {@code status} {@code recorded} or {@code duplicate}
      */
     public Future<JsonObject> record(Object body, String actor) {
-        JsonObject json = requireObject(body);
+        if (!(body instanceof JsonObject json)) {
+            return Future.failedFuture(HostFailure.invalidFields(new JsonArray().add(HostFailure.fieldError("body",
+                    "must be a JSON object {type, triggerId | conversationId and action, timestamp}"))));
+        }
         JsonArray errors = new JsonArray();
         json.fieldNames().stream().filter(name -> !FIELDS.contains(name)).sorted()
                 .forEach(name -> errors.add(HostFailure.fieldError(name, "is not a known field")));
@@ -88,8 +91,8 @@ public final class Engagements {
         if (!errors.isEmpty()) {
             return Future.failedFuture(HostFailure.invalidFields(errors));
         }
-        return store.recordEvent(new EngagementStore.Event(type, triggerId, conversationId, action, at))
-                .compose(outcome -> settle(outcome, type, at, triggerId, conversationId, action, actor));
+        EngagementStore.Event event = new EngagementStore.Event(type, triggerId, conversationId, action, at);
+        return store.examine(event).compose(outcome -> settle(event, outcome, actor));
     }
 
     /** The engagement and A/B figures of an action; {@code control} names the control group if known. */
@@ -102,12 +105,18 @@ public final class Engagements {
         return store.prune(before);
     }
 
-    private Future<JsonObject> settle(EngagementStore.Outcome outcome, String type, Instant at, String triggerId,
-                                      String conversationId, String action, String actor) {
+    /**
+     * Exports and audits a new event before recording it: a crash in between leaves the event
+     * unrecorded, so the client's retry exports it again (at least once) instead of finding it
+     * recorded with its export lost.
+     */
+    private Future<JsonObject> settle(EngagementStore.Event event, EngagementStore.Outcome outcome, String actor) {
+        String type = event.type();
         switch (outcome.status()) {
             case UNKNOWN_TRIGGER:
-                return Future.failedFuture(HostFailure.notFound(triggerId != null ? "there is no trigger " + triggerId
-                        : "action " + action + " has not triggered in conversation " + conversationId));
+                return Future.failedFuture(HostFailure.notFound(event.triggerId() != null
+                        ? "there is no trigger " + event.triggerId()
+                        : "action " + event.action() + " has not triggered in conversation " + event.conversationId()));
             case CONTRADICTS:
                 return Future.failedFuture(HostFailure.conflict("trigger " + outcome.trigger().id() + " was already "
                         + (type.equals("accepted") ? "dismissed" : "accepted")));
@@ -115,7 +124,7 @@ public final class Engagements {
                 break;
         }
         TriggerRecord trigger = outcome.trigger();
-        JsonObject event = new JsonObject()
+        JsonObject reply = new JsonObject()
                 .put("type", type)
                 .put("triggerId", trigger.id())
                 .put("conversationId", trigger.conversationId())
@@ -123,29 +132,38 @@ public final class Engagements {
                 .put("version", trigger.version())
                 .put("group", trigger.variant())
                 .put("triggeredAt", trigger.triggeredAt().toString())
-                .put("timestamp", at.toString())
+                .put("timestamp", event.at().toString())
                 .put("latencyMs", outcome.latencyMs());
         if (outcome.status() == EngagementStore.Status.DUPLICATE) {
-            return Future.succeededFuture(event.put("status", "duplicate"));
+            return Future.succeededFuture(reply.put("status", "duplicate"));
         }
-        if (outcome.latencyMs() != null) {
+        // On the wire, type and timestamp are the webhook envelope's; the engagement's own moment is occurredAt.
+        JsonObject exported = reply.copy().put("occurredAt", event.at().toString());
+        exported.remove("type");
+        exported.remove("timestamp");
+        AuditRecord record = new AuditRecord("engagement", actor, trigger.conversationId(), trigger.action(), type, reply);
+        return Future.all(audit.append(record), outbox.publish(new WebhookEvent(eventType(type), trigger.conversationId(),
+                        exported)))
+                .compose(v -> store.recordEvent(event))
+                .map(recorded -> {
+                    if (recorded.status() == EngagementStore.Status.RECORDED) {
+                        measure(trigger, type, recorded.latencyMs());
+                    }
+                    return reply.copy().put("status", recorded.status() == EngagementStore.Status.RECORDED
+                            ? "recorded" : "duplicate");
+                });
+    }
+
+    private void measure(TriggerRecord trigger, String type, Long latencyMs) {
+        if (latencyMs != null) {
             Timer.builder("assist.actions.render.latency")
                     .description("Time from an action triggering to its card being rendered")
                     .tags("action", trigger.action(), "version", trigger.version(), "variant", trigger.variant())
                     .publishPercentileHistogram()
                     .register(meters)
-                    .record(Duration.ofMillis(outcome.latencyMs()));
+                    .record(Duration.ofMillis(latencyMs));
         }
         meters.counter("assist.actions.engagements", "action", trigger.action(), "type", type).increment();
-        AuditRecord record = new AuditRecord("engagement", actor, trigger.conversationId(), trigger.action(),
-                type, event);
-        // On the wire, type and timestamp are the webhook envelope's; the engagement's own moment is occurredAt.
-        JsonObject exported = event.copy().put("occurredAt", at.toString());
-        exported.remove("type");
-        exported.remove("timestamp");
-        return Future.all(audit.append(record), outbox.publish(new WebhookEvent(eventType(type),
-                        trigger.conversationId(), exported)))
-                .map(v -> event.copy().put("status", "recorded"));
     }
 
     private Future<JsonObject> article(JsonObject json, String type, Instant at, JsonArray errors, String actor) {
@@ -226,13 +244,5 @@ public final class Engagements {
         }
         errors.add(HostFailure.fieldError(field, "must be a non-blank string"));
         return null;
-    }
-
-    private static JsonObject requireObject(Object body) {
-        if (body instanceof JsonObject json) {
-            return json;
-        }
-        throw HostFailure.invalidFields(new JsonArray().add(HostFailure.fieldError("body",
-                "must be a JSON object {type, triggerId | conversationId and action, timestamp}")));
     }
 }

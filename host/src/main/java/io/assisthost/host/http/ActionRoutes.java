@@ -27,8 +27,8 @@ final class ActionRoutes {
 
     void mount(Router router) {
         router.get("/api/v1/actions").handler(this::list);
-        router.post("/api/v1/actions/validate").handler(ctx -> Responses.json(ctx, 200,
-                catalog().validate(JsonBody.of(ctx))));
+        router.post("/api/v1/actions/validate").handler(ctx -> catalog().validate(JsonBody.of(ctx))
+                .onSuccess(result -> Responses.json(ctx, 200, result)).onFailure(ctx::fail));
         router.post("/api/v1/actions").handler(ctx -> catalog().create(JsonBody.of(ctx), BearerAuth.ACTOR)
                 .onSuccess(document -> {
                     ctx.response().putHeader("Location", "/api/v1/actions/" + document.name());

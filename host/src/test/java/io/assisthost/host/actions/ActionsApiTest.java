@@ -6,8 +6,10 @@ import io.assisthost.host.HostVerticle;
 import io.assisthost.host.testing.BlockedEventLoopGuard;
 import io.assisthost.host.testing.MutableClock;
 import io.assisthost.host.testing.TestHosts;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -223,6 +225,27 @@ class ActionsApiTest {
         assertThat(call(HttpMethod.GET, "/api/v1/actions?retired=true", null).bodyAsJsonObject().getJsonArray("actions")
                 .getJsonObject(0).getString("status")).isEqualTo("retired");
         assertThat(call(HttpMethod.GET, "/api/v1/actions/nothing", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRetiredActionComesBackWithANewVersionAndVersionsOfEqualPrecedenceConflict() {
+        call(HttpMethod.POST, "/api/v1/actions", definition("refunds", "1.0.0", "refund"));
+        assertThat(guarded(HttpMethod.PUT, "/api/v1/actions/refunds", "\"1\"", definition("refunds", "1.0.0+build.7",
+                "refund")).statusCode()).isEqualTo(409);
+        guarded(HttpMethod.DELETE, "/api/v1/actions/refunds", "\"1\"", null);
+        assertThat(call(HttpMethod.POST, "/api/v1/actions", definition("refunds", "1.0.0", "refund")).statusCode())
+                .isEqualTo(409);
+        JsonObject revived = definition("refunds", "2.0.0", "refund").put("rollout", new JsonObject().put("variants",
+                new JsonArray().add(new JsonObject().put("version", "1.0.0").put("weight", 50).put("group", "old"))
+                        .add(new JsonObject().put("version", "2.0.0").put("weight", 50).put("group", "new"))));
+        HttpResponse<Buffer> back = call(HttpMethod.POST, "/api/v1/actions", revived);
+        assertThat(back.statusCode()).as(back.bodyAsString()).isEqualTo(201);
+        assertThat(back.bodyAsJsonObject().getString("status")).isEqualTo("draft");
+        assertThat(back.bodyAsJsonObject().getJsonArray("versions")).containsExactly("1.0.0", "2.0.0");
+
+        Throwable failure = vertx.eventBus().request(Actions.ENGAGEMENTS_ADDRESS, "not an object")
+                .transform(result -> Future.succeededFuture(result.cause())).await();
+        assertThat(((ReplyException) failure).failureCode()).isEqualTo(400);
     }
 
     @Test
