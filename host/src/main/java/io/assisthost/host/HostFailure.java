@@ -35,6 +35,16 @@ public class HostFailure extends RuntimeException {
         public int status() {
             return status;
         }
+
+        /** The code of a status or bus failure code; {@link #INTERNAL} for any other. */
+        public static Code of(int status) {
+            for (Code code : values()) {
+                if (code.status == status) {
+                    return code;
+                }
+            }
+            return INTERNAL;
+        }
     }
 
     private final Code code;

@@ -118,7 +118,7 @@ public final class HostVerticle extends VerticleBase {
                     recordRecommendations();
                     actions = new Actions(vertx, config.actions(), store, audit, webhooks.outbox(),
                             new Engagements(vertx, store, audit, webhooks.outbox(), runtime.client(), clock,
-                                    metrics.registry()), clock, metrics.registry());
+                                    metrics.registry()), cluster, clock, metrics.registry());
                     actions.onUtterance(utterance -> recommendations.accept(new TranscriptEvent(utterance.conversationId(),
                             null, utterance.speaker(), utterance.text(), utterance.confidence(), 0, clock.instant(), false,
                             utterance.mediaType(), utterance.queueId())));
@@ -129,7 +129,7 @@ public final class HostVerticle extends VerticleBase {
                 .compose(v -> actions.start())
                 .onSuccess(v -> {
                     housekeeping = new Housekeeping(vertx, audit, webhooks, config.auditRetentionDays(),
-                            actions.engagements(), config.actions().retentionDays(), clock);
+                            actions.localEngagements(), config.actions().retentionDays(), clock);
                     housekeeping.start();
                 })
                 .compose(v -> recommendations.start())

@@ -5,6 +5,8 @@ import io.assisthost.host.actions.content.BrowserMatrix;
 import io.assisthost.host.actions.content.ContentPolicy;
 import io.assisthost.host.audit.AuditLog;
 import io.assisthost.host.config.ActionOptions;
+import io.assisthost.host.cluster.ClusterView;
+import io.assisthost.host.engagement.ClusterEngagements;
 import io.assisthost.host.engagement.Engagements;
 import io.assisthost.host.genesys.TranscriptEvent;
 import io.assisthost.host.store.Store;
@@ -47,6 +49,8 @@ public final class Actions {
     private final AuditLog audit;
     private final Outbox outbox;
     private final Engagements engagements;
+    private final ClusterView cluster;
+    private ClusterEngagements clusterEngagements;
     private final Clock clock;
     private final MeterRegistry meters;
     private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
@@ -56,7 +60,8 @@ public final class Actions {
     private TriggerEngine engine;
 
     public Actions(Vertx vertx, ActionOptions options, Store store, AuditLog audit, Outbox outbox, Engagements engagements,
-                   Clock clock, MeterRegistry meters) {
+                   ClusterView cluster, Clock clock, MeterRegistry meters) {
+        this.cluster = cluster;
         this.vertx = vertx;
         this.options = options;
         this.store = store;
@@ -73,8 +78,10 @@ public final class Actions {
                 .compose(browsers -> {
                     validator = new ActionValidator(ContentPolicy.cards(), browsers);
                     catalog = new ActionCatalog(vertx, new ActionStore(store), audit, validator, clock);
+                    clusterEngagements = new ClusterEngagements(vertx, engagements, cluster, json -> engine.latestTrigger(
+                            json.getString("conversationId"), json.getString("action")));
                     engine = new TriggerEngine(vertx, engagements, audit, outbox, options.triggerWindow(), clock,
-                            meters);
+                            clusterEngagements::newTriggerId, meters);
                     catalog.onChange(engine::deploy);
                     return catalog.start();
                 })
@@ -141,12 +148,20 @@ public final class Actions {
         return engine;
     }
 
-    public Engagements engagements() {
+    /** This node's engagement records. */
+    public Engagements localEngagements() {
         return engagements;
     }
 
+    /** Engagement events and figures, routed to the node that showed each card. */
+    public ClusterEngagements engagements() {
+        return clusterEngagements;
+    }
+
     public Future<Void> close() {
-        Future<Void> unregistered = Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
+        Future<Void> unregistered = Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+                .<Void>mapEmpty()
+                .eventually(() -> clusterEngagements == null ? Future.succeededFuture() : clusterEngagements.close());
         return unregistered.eventually(() -> catalog == null ? Future.succeededFuture() : catalog.close())
                 .eventually(() -> {
                     if (engine != null) {
@@ -160,8 +175,9 @@ public final class Actions {
         consumers.add(vertx.eventBus().consumer(TRANSCRIPTS_ADDRESS,
                 message -> BusReplies.answer(message, transcript(message.body(), "bus"), LOG)));
         consumers.add(vertx.eventBus().consumer(ENGAGEMENTS_ADDRESS,
-                message -> BusReplies.answer(message, engagements.record(message.body(), "bus"), LOG)));
-        return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+                message -> BusReplies.answer(message, clusterEngagements.record(message.body(), "bus"), LOG)));
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty()
+                .compose(v -> clusterEngagements.start());
     }
 
     /** Creates and deploys every sample definition; a bad sample is logged and skipped. */

@@ -22,8 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Evaluates utterances against the deployed actions and publishes what triggers. An action triggers
@@ -43,12 +43,15 @@ public final class TriggerEngine {
     private final Duration window;
     private final Clock clock;
     private final WorkerExecutor compiler;
+    private final Supplier<String> triggerIds;
     private final Timer evaluation;
     private final Counter triggered;
     private volatile DeployedActions deployed = DeployedActions.EMPTY;
 
+    /** @param triggerIds new trigger ids, each naming this node */
     TriggerEngine(Vertx vertx, Engagements engagements, AuditLog audit, Outbox outbox, Duration window, Clock clock,
-                  MeterRegistry meters) {
+                  Supplier<String> triggerIds, MeterRegistry meters) {
+        this.triggerIds = triggerIds;
         this.vertx = vertx;
         this.engagements = engagements;
         this.audit = audit;
@@ -110,11 +113,11 @@ public final class TriggerEngine {
     private Future<JsonObject> fire(Utterance utterance, DeployedActions.Entry entry, List<String> phrases, String origin) {
         Instant now = clock.instant();
         return claim(utterance.conversationId(), entry.action(), now).compose(claimed -> {
-            if (!claimed) {
+            if (claimed == null) {
                 return Future.succeededFuture(new JsonObject().put("action", entry.action())
                         .put("reason", "already triggered in this conversation within the last " + window.toSeconds() + " s"));
             }
-            TriggerRecord trigger = new TriggerRecord(UUID.randomUUID().toString(), utterance.conversationId(),
+            TriggerRecord trigger = new TriggerRecord(claimed, utterance.conversationId(),
                     entry.action(), entry.definition().version(), entry.variant().group(), now);
             JsonObject card = card(trigger, entry, phrases);
             AuditRecord record = new AuditRecord("trigger", origin, trigger.conversationId(), trigger.action(),
@@ -123,7 +126,7 @@ public final class TriggerEngine {
                     .put("matched", new JsonArray(phrases)).put("confidence", utterance.confidence()));
             return Future.all(engagements.triggered(trigger), audit.append(record),
                             outbox.publish(new WebhookEvent(EventTypes.ACTION_TRIGGERED, trigger.conversationId(), card)))
-                    .recover(failure -> release(utterance.conversationId(), entry.action(), now)
+                    .recover(failure -> release(utterance.conversationId(), entry.action(), claimed, now)
                             .transform(ignored -> Future.failedFuture(failure)))
                     .map(v -> {
                         triggered.increment();
@@ -150,27 +153,48 @@ public final class TriggerEngine {
                         .put("csp", entry.csp()));
     }
 
-    /** Takes the window of an action in a conversation, unless a trigger within the window holds it. */
-    private Future<Boolean> claim(String conversationId, String action, Instant now) {
-        String key = conversationId + '\u0000' + action;
-        long at = now.toEpochMilli();
-        return markers().compose(map -> map.putIfAbsent(key, at, window.toMillis()).compose(previous -> {
+    /**
+     * Takes the window of an action in a conversation, unless a trigger within the window holds it.
+     * The marker is {@code <epoch ms>|<trigger id>}: engagement events that name a conversation and an
+     * action instead of a trigger find the trigger, and so its node, through it.
+     *
+     * @return the new trigger's id, or {@code null} if the window is held
+     */
+    private Future<String> claim(String conversationId, String action, Instant now) {
+        String key = key(conversationId, action);
+        String id = triggerIds.get();
+        String marker = now.toEpochMilli() + "|" + id;
+        return markers().compose(map -> map.putIfAbsent(key, marker, window.toMillis()).compose(previous -> {
             if (previous == null) {
-                return Future.succeededFuture(true);
+                return Future.succeededFuture(id);
             }
-            if (at - previous < window.toMillis()) {
-                return Future.succeededFuture(false);
+            if (now.toEpochMilli() - markedAt(previous) < window.toMillis()) {
+                return Future.succeededFuture((String) null);
             }
-            return map.replaceIfPresent(key, previous, at, window.toMillis());
+            return map.replaceIfPresent(key, previous, marker, window.toMillis()).map(replaced -> replaced ? id : null);
         }));
     }
 
-    private Future<Void> release(String conversationId, String action, Instant now) {
-        return markers().compose(map -> map.removeIfPresent(conversationId + '\u0000' + action, now.toEpochMilli()))
-                .mapEmpty();
+    /** The latest trigger of an action in a conversation while its window lasts, else {@code null}. */
+    public Future<String> latestTrigger(String conversationId, String action) {
+        return markers().compose(map -> map.get(key(conversationId, action)))
+                .map(marker -> marker == null ? null : marker.substring(marker.indexOf('|') + 1));
     }
 
-    private Future<AsyncMap<String, Long>> markers() {
+    private Future<Void> release(String conversationId, String action, String triggerId, Instant now) {
+        return markers().compose(map -> map.removeIfPresent(key(conversationId, action), now.toEpochMilli() + "|"
+                + triggerId)).mapEmpty();
+    }
+
+    private static String key(String conversationId, String action) {
+        return conversationId + '\u0000' + action;
+    }
+
+    private static long markedAt(String marker) {
+        return Long.parseLong(marker.substring(0, marker.indexOf('|')));
+    }
+
+    private Future<AsyncMap<String, String>> markers() {
         return vertx.sharedData().getAsyncMap(SharedMaps.TRIGGERS);
     }
 }

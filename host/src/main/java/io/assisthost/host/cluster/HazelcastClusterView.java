@@ -9,6 +9,8 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The view of a node in a Hazelcast cluster. */
 public final class HazelcastClusterView implements ClusterView {
@@ -40,6 +42,16 @@ public final class HazelcastClusterView implements ClusterView {
     @Override
     public boolean joined() {
         return clusterManager.isActive() && clusterManager.getHazelcastInstance().getLifecycleService().isRunning();
+    }
+
+    @Override
+    public List<String> memberIds() {
+        List<String> ids = new ArrayList<>();
+        for (Member member : clusterManager.getHazelcastInstance().getCluster().getMembers()) {
+            String nodeId = member.getAttribute(NODE_ID_ATTRIBUTE);
+            ids.add(nodeId != null ? nodeId : member.getUuid().toString());
+        }
+        return ids;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.UUID;
 
 /** The view of a host that runs without a cluster manager: a cluster of one, with local maps. */
@@ -24,6 +25,11 @@ public final class LocalClusterView implements ClusterView {
     @Override
     public boolean joined() {
         return true;
+    }
+
+    @Override
+    public List<String> memberIds() {
+        return List.of(selfId());
     }
 
     @Override

@@ -87,7 +87,7 @@ final class EngagementFigures {
         return Double.isFinite(value) ? value : null;
     }
 
-    private static EngagementStore.Aggregate sum(EngagementStore.Aggregate a, EngagementStore.Aggregate b) {
+    static EngagementStore.Aggregate sum(EngagementStore.Aggregate a, EngagementStore.Aggregate b) {
         long[] buckets = new long[Math.max(a.latencyBuckets().length, b.latencyBuckets().length)];
         for (int i = 0; i < buckets.length; i++) {
             buckets[i] = (i < a.latencyBuckets().length ? a.latencyBuckets()[i] : 0)

@@ -4,6 +4,7 @@ import io.assisthost.host.store.GroupCommit;
 import io.assisthost.host.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +33,21 @@ final class EngagementStore {
     /** The running figures of one action version and variant. */
     record Aggregate(String action, String version, String variant, long triggered, long rendered, long accepted,
                      long dismissed, long latencySumMs, long latencyMaxMs, long[] latencyBuckets) {
+
+        /** The form in which a node sends its aggregates to another. */
+        JsonObject toJson() {
+            return new JsonObject().put("action", action).put("version", version).put("variant", variant)
+                    .put("triggered", triggered).put("rendered", rendered).put("accepted", accepted)
+                    .put("dismissed", dismissed).put("latencySumMs", latencySumMs).put("latencyMaxMs", latencyMaxMs)
+                    .put("latencyBuckets", LatencyBuckets.write(latencyBuckets));
+        }
+
+        static Aggregate fromJson(JsonObject json) {
+            return new Aggregate(json.getString("action"), json.getString("version"), json.getString("variant"),
+                    json.getLong("triggered"), json.getLong("rendered"), json.getLong("accepted"),
+                    json.getLong("dismissed"), json.getLong("latencySumMs"), json.getLong("latencyMaxMs"),
+                    LatencyBuckets.read(json.getString("latencyBuckets")));
+        }
     }
 
     private final Store store;

@@ -95,9 +95,13 @@ public final class Engagements {
         return store.examine(event).compose(outcome -> settle(event, outcome, actor));
     }
 
-    /** The engagement and A/B figures of an action; {@code control} names the control group if known. */
-    public Future<JsonObject> figures(String action, String control) {
-        return store.aggregates(action).map(rows -> EngagementFigures.of(action, rows, control));
+    /** This node's aggregates of an action, per version and variant, as sent between nodes. */
+    Future<JsonArray> aggregates(String action) {
+        return store.aggregates(action).map(rows -> {
+            JsonArray array = new JsonArray();
+            rows.forEach(row -> array.add(row.toJson()));
+            return array;
+        });
     }
 
     /** Deletes triggers and engagement events older than {@code before}; aggregates stay. */

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The action set in a two-node cluster: a change on one node is served by the other, revisions are
- * compare-and-set cluster-wide, the trigger window holds across nodes, and a node that restarts
- * catches up with what changed while it was away.
+ * compare-and-set cluster-wide, the trigger window holds across nodes, engagement reaches the node
+ * that showed the card, figures add up every node, and a node that restarts catches up with what
+ * changed while it was away.
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class ClusterActionsTest {
@@ -79,8 +80,30 @@ class ClusterActionsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> status(b, "refunds").equals("\"2\" deployed")
                 && b.host().actions().engine().deployedVariants() == 1);
 
-        assertThat(triggered(b, "conv-1", "a refund please")).hasSize(1);
+        JsonArray cards = triggered(b, "conv-1", "a refund please");
+        assertThat(cards).hasSize(1);
         assertThat(triggered(a, "conv-1", "refund now")).as("the window holds across nodes").isEmpty();
+
+        // Engagement reaching the other node goes to the node that showed the card.
+        String triggerId = cards.getJsonObject(0).getString("triggerId");
+        HttpResponse<Buffer> rendered = a.call(HttpMethod.POST, "/api/v1/engagements", new JsonObject()
+                .put("type", "rendered").put("triggerId", triggerId));
+        assertThat(rendered.statusCode()).as(rendered.bodyAsString()).isEqualTo(201);
+        assertThat(rendered.bodyAsJsonObject().getLong("latencyMs")).isNotNull();
+        HttpResponse<Buffer> accepted = a.call(HttpMethod.POST, "/api/v1/engagements", new JsonObject()
+                .put("type", "accepted").put("conversationId", "conv-1").put("action", "refunds"));
+        assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(201);
+        assertThat(accepted.bodyAsJsonObject().getString("triggerId")).isEqualTo(triggerId);
+        assertThat(a.call(HttpMethod.POST, "/api/v1/engagements", new JsonObject().put("type", "dismissed")
+                .put("triggerId", triggerId)).statusCode()).as("B's rules answer through A").isEqualTo(409);
+        triggered(a, "conv-2", "refund");
+        JsonObject figures = a.call(HttpMethod.GET, "/api/v1/actions/refunds/metrics", null).bodyAsJsonObject();
+        assertThat(figures.getInteger("members")).isEqualTo(2);
+        assertThat(figures.getJsonArray("unreachable")).isEmpty();
+        JsonObject control = figures.getJsonArray("groups").getJsonObject(0);
+        assertThat(control.getLong("triggered")).as("one card on each node").isEqualTo(2);
+        assertThat(control.getLong("rendered")).isEqualTo(1);
+        assertThat(control.getLong("accepted")).isEqualTo(1);
 
         // B saw revision 2; A moves the action on; B's stale If-Match must lose.
         HttpResponse<Buffer> added = a.call(HttpMethod.POST, "/api/v1/actions/refunds/deploy",
