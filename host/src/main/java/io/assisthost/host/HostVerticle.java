@@ -11,6 +11,8 @@ import io.assisthost.host.http.ApiRouter;
 import io.assisthost.host.http.ApiTokenStore;
 import io.assisthost.host.http.Readiness;
 import io.assisthost.host.http.VertxHttpSender;
+import io.assisthost.host.metrics.LatencyBoard;
+import io.assisthost.host.metrics.LatencyPublisher;
 import io.assisthost.host.metrics.Metrics;
 import io.assisthost.host.plugins.PluginHost;
 import io.assisthost.host.plugins.PluginInvoker;
@@ -62,6 +64,8 @@ public final class HostVerticle extends VerticleBase {
     private Webhooks webhooks;
     private Actions actions;
     private Housekeeping housekeeping;
+    private LatencyBoard board;
+    private LatencyPublisher latency;
     private PluginInvoker invoker;
     private PluginHost plugins;
     private HttpServer server;
@@ -83,7 +87,9 @@ public final class HostVerticle extends VerticleBase {
         OutboundPolicy outbound = new OutboundPolicy(config.webhooks().allowHosts());
         services = new PluginServices(config.plugins(), new VertxHttpSender(vertx, webClient, outbound), clock,
                 metrics.registry());
-        invoker = new PluginInvoker(vertx, config.plugins().workerPoolSize(), config.plugins().callTimeout());
+        board = new LatencyBoard(clock);
+        invoker = new PluginInvoker(vertx, config.plugins().workerPoolSize(), config.plugins().callTimeout())
+                .recordInto(board);
         plugins = new PluginHost(vertx, config.plugins(), HostVersion.forPlugins(), services);
         genesys = new GenesysBoot(vertx, config, clock);
         Counter transcripts = metrics.registry().counter("assist.transcripts.received");
@@ -97,7 +103,7 @@ public final class HostVerticle extends VerticleBase {
                     store = opened;
                     audit = new AuditLog(vertx, opened, clock);
                     webhooks = new Webhooks(vertx, opened, audit, config.webhooks(), outbound, plugins::registry, invoker,
-                            clock, metrics.registry());
+                            clock, metrics.registry(), board);
                     return null;
                 })
                 .compose(v -> genesys.start(event -> {
@@ -113,12 +119,12 @@ public final class HostVerticle extends VerticleBase {
                     genesysRuntime = runtime;
                     recommendations = new Recommendations(vertx, config, runtime.client(), genesys.primaryKnowledgeBase(),
                             genesys.fallbackKnowledgeBase(), plugins::registry, invoker, cluster.selfId(), clock,
-                            metrics.registry());
+                            metrics.registry(), board);
                     services.knowledge(recommendations.knowledge()).cache(recommendations.cache());
                     recordRecommendations();
                     actions = new Actions(vertx, config.actions(), store, audit, webhooks.outbox(),
                             new Engagements(vertx, store, audit, webhooks.outbox(), runtime.client(), clock,
-                                    metrics.registry()), cluster, clock, metrics.registry());
+                                    metrics.registry(), board), cluster, clock, metrics.registry());
                     actions.onUtterance(utterance -> recommendations.accept(new TranscriptEvent(utterance.conversationId(),
                             null, utterance.speaker(), utterance.text(), utterance.confidence(), 0, clock.instant(), false,
                             utterance.mediaType(), utterance.queueId())));
@@ -133,6 +139,11 @@ public final class HostVerticle extends VerticleBase {
                     housekeeping.start();
                 })
                 .compose(v -> recommendations.start())
+                .onSuccess(v -> {
+                    latency = new LatencyPublisher(vertx, board, cluster.selfId(), () -> recommendations.breakers()
+                            .describe().addAll(webhooks.breakers()));
+                    latency.start();
+                })
                 .compose(v -> startHttp())
                 .onSuccess(s -> LOG.info("assist-host {} listening on http://{}:{} ({} mode, node {})",
                         HostVersion.current(), config.httpHost(), s.actualPort(),
@@ -141,6 +152,9 @@ public final class HostVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (latency != null) {
+            latency.stop();
+        }
         Future<Void> httpClosed = server == null ? Future.succeededFuture() : server.close();
         return httpClosed
                 .eventually(() -> recommendations == null ? Future.succeededFuture() : recommendations.close())

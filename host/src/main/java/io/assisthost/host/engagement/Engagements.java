@@ -10,6 +10,7 @@ import io.assisthost.host.genesys.GenesysClient;
 import io.assisthost.host.webhooks.EventTypes;
 import io.assisthost.host.webhooks.Outbox;
 import io.assisthost.host.webhooks.WebhookEvent;
+import io.assisthost.host.metrics.LatencyBoard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Records what agents did with the cards they were shown ({@code rendered}, {@code accepted},
@@ -45,9 +47,11 @@ public final class Engagements {
     private final GenesysClient genesys;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LatencyBoard board;
 
     public Engagements(Vertx vertx, Store store, AuditLog audit, Outbox outbox, GenesysClient genesys, Clock clock,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, LatencyBoard board) {
+        this.board = board;
         this.store = new EngagementStore(vertx, store);
         this.audit = audit;
         this.outbox = outbox;
@@ -166,6 +170,7 @@ public final class Engagements {
                     .publishPercentileHistogram()
                     .register(meters)
                     .record(Duration.ofMillis(latencyMs));
+            board.record(LatencyBoard.RENDER, trigger.action(), TimeUnit.MILLISECONDS.toNanos(latencyMs), true);
         }
         meters.counter("assist.actions.engagements", "action", trigger.action(), "type", type).increment();
     }

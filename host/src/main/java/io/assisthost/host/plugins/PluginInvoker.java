@@ -1,5 +1,6 @@
 package io.assisthost.host.plugins;
 
+import io.assisthost.host.metrics.LatencyBoard;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,6 +31,7 @@ public final class PluginInvoker {
     private static final int QUEUE_CAPACITY = 10_000;
 
     private final Vertx vertx;
+    private volatile LatencyBoard board;
     private final Duration budget;
     private final ExecutorService pool;
 
@@ -51,6 +53,12 @@ public final class PluginInvoker {
      * @param validator returns why a result breaks the contract, or {@code null} if it is fine
      * @return the result, or a failed future with a {@link PluginCallException}
      */
+    /** Records every call's latency and outcome on {@code board} from now on. */
+    public PluginInvoker recordInto(LatencyBoard board) {
+        this.board = board;
+        return this;
+    }
+
     public <T, R> Future<R> call(PluginExtension<T> extension, Function<T, R> call, Function<R, String> validator) {
         return callAsync(extension, instance -> CompletableFuture.completedFuture(call.apply(instance)), validator, budget);
     }
@@ -81,12 +89,20 @@ public final class PluginInvoker {
             return Future.failedFuture(new PluginCallException(extension, PluginCallException.Reason.SATURATED,
                     "plugin worker pool is saturated"));
         }
+        long started = System.nanoTime();
         long timer = vertx.setTimer(timeBudget.toMillis(), id -> attempt.expire(timeBudget));
         attempt.result.whenComplete((value, failure) -> vertx.cancelTimer(timer));
         return Future.fromCompletionStage(attempt.result, context)
                 .transform(outcome -> outcome.succeeded()
                         ? validate(extension, outcome.result(), validator)
-                        : Future.failedFuture(failure(extension, outcome.cause())));
+                        : Future.failedFuture(failure(extension, outcome.cause())))
+                .andThen(result -> {
+                    LatencyBoard recording = board;
+                    if (recording != null) {
+                        recording.record(LatencyBoard.PLUGIN, extension.pluginId(), System.nanoTime() - started,
+                                result.succeeded());
+                    }
+                });
     }
 
     /** Stops the pool, interrupting plugin code still running. */

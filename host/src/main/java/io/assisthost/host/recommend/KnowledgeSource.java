@@ -9,6 +9,7 @@ import io.assisthost.api.KnowledgeUnavailableException;
 import io.assisthost.host.genesys.GenesysClient;
 import io.assisthost.host.genesys.KnowledgeCandidates;
 import io.assisthost.host.genesys.KnowledgeRequests;
+import io.assisthost.host.metrics.LatencyBoard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -26,9 +27,11 @@ public final class KnowledgeSource implements KnowledgeSearch {
     private final KnowledgeCandidates candidates;
     private final BreakerRegistry breakers;
     private final MeterRegistry meters;
+    private final LatencyBoard board;
 
     public KnowledgeSource(GenesysClient client, KnowledgeCandidates candidates, BreakerRegistry breakers,
-                           MeterRegistry meters) {
+                           MeterRegistry meters, LatencyBoard board) {
+        this.board = board;
         this.client = client;
         this.candidates = candidates;
         this.breakers = breakers;
@@ -61,8 +64,11 @@ public final class KnowledgeSource implements KnowledgeSearch {
                 .<Found>execute(() -> client.search(knowledgeBaseId, request, true)
                         .map(search -> new Found(search == null ? null : search.getSearchId(),
                                 candidates.from(knowledgeBaseId, search))))
-                .andThen(result -> timer(knowledgeBaseId, result.succeeded())
-                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+                .andThen(result -> {
+                    long elapsed = System.nanoTime() - started;
+                    timer(knowledgeBaseId, result.succeeded()).record(elapsed, TimeUnit.NANOSECONDS);
+                    board.record(LatencyBoard.GENESYS, knowledgeBaseId, elapsed, result.succeeded());
+                })
                 .recover(failure -> Future.failedFuture(SourceFailure.of(knowledgeBaseId, failure)));
     }
 

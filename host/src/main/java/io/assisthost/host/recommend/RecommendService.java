@@ -3,6 +3,7 @@ package io.assisthost.host.recommend;
 import io.assisthost.api.CachedRecommendations;
 import io.assisthost.host.BusReplies;
 import io.assisthost.host.HostFailure;
+import io.assisthost.host.metrics.LatencyBoard;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -28,9 +29,12 @@ public final class RecommendService {
     private final RecommendRequests requests;
     private final RecommendationPipeline pipeline;
     private final ResultCache cache;
+    private final LatencyBoard board;
     private final List<RecommendationListener> listeners = new CopyOnWriteArrayList<>();
 
-    public RecommendService(RecommendRequests requests, RecommendationPipeline pipeline, ResultCache cache) {
+    public RecommendService(RecommendRequests requests, RecommendationPipeline pipeline, ResultCache cache,
+                            LatencyBoard board) {
+        this.board = board;
         this.requests = requests;
         this.pipeline = pipeline;
         this.cache = cache;
@@ -58,7 +62,16 @@ public final class RecommendService {
 
     /** Serves a validated request. */
     public Future<Recommendation> recommend(RecommendRequest request, String origin) {
-        return pipeline.recommend(request).compose(recommendation -> record(recommendation, origin));
+        long started = System.nanoTime();
+        return pipeline.recommend(request)
+                .andThen(result -> {
+                    // A request refused as invalid never ran the pipeline; an answer with nothing in it is a failure.
+                    if (result.succeeded() || !(result.cause() instanceof HostFailure)) {
+                        board.record(LatencyBoard.PIPELINE, LatencyBoard.PIPELINE, System.nanoTime() - started,
+                                result.succeeded() && !result.result().items().isEmpty());
+                    }
+                })
+                .compose(recommendation -> record(recommendation, origin));
     }
 
     /** Answers {@code assist.recommend}; failures reply with the documented codes. */

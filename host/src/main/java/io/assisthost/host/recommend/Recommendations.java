@@ -4,6 +4,7 @@ import io.assisthost.host.config.HostConfig;
 import io.assisthost.host.genesys.GenesysClient;
 import io.assisthost.host.genesys.KnowledgeCandidates;
 import io.assisthost.host.genesys.TranscriptEvent;
+import io.assisthost.host.metrics.LatencyBoard;
 import io.assisthost.host.plugins.ExtensionRegistry;
 import io.assisthost.host.plugins.PluginInvoker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,18 +32,18 @@ public final class Recommendations {
      */
     public Recommendations(Vertx vertx, HostConfig config, GenesysClient client, String primaryKnowledgeBase,
                            String fallbackKnowledgeBase, Supplier<ExtensionRegistry> extensions, PluginInvoker invoker,
-                           String nodeId, Clock clock, MeterRegistry meters) {
+                           String nodeId, Clock clock, MeterRegistry meters, LatencyBoard board) {
         this.vertx = vertx;
         this.breakers = new BreakerRegistry(vertx, config.recommend(), clock, nodeId);
         this.knowledge = new KnowledgeSource(client, new KnowledgeCandidates(config.genesys().contentTypeLabels(),
-                config.genesys().defaultContentType()), breakers, meters);
+                config.genesys().defaultContentType()), breakers, meters, board);
         this.cache = new ResultCache(vertx);
         this.transcripts = new TranscriptMemory(config.recommend().recentUtterances());
         RecommendationPipeline pipeline = new RecommendationPipeline(knowledge, extensions, invoker,
                 new ScoreCombiner(config.recommend().weights()), new QueryBuilder(transcripts),
                 config.recommend().candidatePool(), config.plugins().fallbackTimeout(), clock);
         this.service = new RecommendService(new RecommendRequests(config.recommend().defaultMaxResults(),
-                primaryKnowledgeBase, fallbackKnowledgeBase), pipeline, cache);
+                primaryKnowledgeBase, fallbackKnowledgeBase), pipeline, cache, board);
         this.subscriptions = new SubscriptionManager(vertx, service, config.recommend(), nodeId, clock);
         transcripts.onEnded(subscriptions::ended);
     }

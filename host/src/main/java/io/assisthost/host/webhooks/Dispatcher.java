@@ -7,6 +7,7 @@ import io.assisthost.host.config.WebhookOptions;
 import io.assisthost.host.plugins.ExtensionRegistry;
 import io.assisthost.host.plugins.PluginExtension;
 import io.assisthost.host.plugins.PluginInvoker;
+import io.assisthost.host.metrics.LatencyBoard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.circuitbreaker.CircuitBreaker;
@@ -52,6 +53,7 @@ public final class Dispatcher {
     private final Clock clock;
     private final RetrySchedule schedule;
     private final MeterRegistry meters;
+    private final LatencyBoard board;
     private final Set<String> inFlight = new HashSet<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private Context context;
@@ -62,7 +64,8 @@ public final class Dispatcher {
 
     public Dispatcher(Vertx vertx, DeliveryStore deliveries, SinkRegistry sinks, Supplier<ExtensionRegistry> extensions,
                       PluginInvoker invoker, WebhookOptions options, Clock clock, RetrySchedule schedule,
-                      MeterRegistry meters) {
+                      MeterRegistry meters, LatencyBoard board) {
+        this.board = board;
         this.vertx = vertx;
         this.deliveries = deliveries;
         this.sinks = sinks;
@@ -181,6 +184,8 @@ public final class Dispatcher {
             long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
             Timer.builder("assist.webhooks.delivery").tag("sink", sink.id()).tag("outcome", result.status().name())
                     .register(meters).record(Duration.ofMillis(latencyMs));
+            board.record(LatencyBoard.WEBHOOK, sink.id(), System.nanoTime() - startNanos,
+                    result.status() == DeliveryOutcome.Status.DELIVERED);
             settle(due, sink, result, start, latencyMs);
         });
     }

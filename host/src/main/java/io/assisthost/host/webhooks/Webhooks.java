@@ -7,9 +7,11 @@ import io.assisthost.host.config.WebhookOptions;
 import io.assisthost.host.plugins.ExtensionRegistry;
 import io.assisthost.host.plugins.PluginInvoker;
 import io.assisthost.host.store.Store;
+import io.assisthost.host.metrics.LatencyBoard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +31,8 @@ public final class Webhooks {
     private final Clock clock;
 
     public Webhooks(Vertx vertx, Store store, AuditLog audit, WebhookOptions options, OutboundPolicy policy,
-                    Supplier<ExtensionRegistry> extensions, PluginInvoker invoker, Clock clock, MeterRegistry meters) {
+                    Supplier<ExtensionRegistry> extensions, PluginInvoker invoker, Clock clock, MeterRegistry meters,
+                    LatencyBoard board) {
         this.audit = audit;
         this.options = options;
         this.clock = clock;
@@ -38,7 +41,7 @@ public final class Webhooks {
         this.deliveries = new DeliveryStore(vertx, store);
         this.dispatcher = new Dispatcher(vertx, deliveries, sinks, extensions, invoker, options, clock,
                 new RetrySchedule(options.initialBackoff(), options.maxBackoff(),
-                        () -> ThreadLocalRandom.current().nextDouble()), meters);
+                        () -> ThreadLocalRandom.current().nextDouble()), meters, board);
         outbox.onCommitted(dispatcher::wake);
     }
 
@@ -57,6 +60,14 @@ public final class Webhooks {
 
     public Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** Each sink's breaker: {@code name} ({@code webhook:<id>}) and {@code state}. */
+    public JsonArray breakers() {
+        JsonArray all = new JsonArray();
+        sinks.all().forEach(sink -> all.add(new JsonObject().put("name", "webhook:" + sink.id())
+                .put("state", dispatcher.breakerState(sink.id()))));
+        return all;
     }
 
     /** A sink's public view with its breaker state and delivery counts. */
