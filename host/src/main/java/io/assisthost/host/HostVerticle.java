@@ -69,6 +69,7 @@ public final class HostVerticle extends VerticleBase {
     private PluginInvoker invoker;
     private PluginHost plugins;
     private HttpServer server;
+    private ApiRouter router;
     private String apiToken;
 
     public HostVerticle(HostConfig config, Metrics metrics, Clock clock, PrintStream console) {
@@ -155,7 +156,8 @@ public final class HostVerticle extends VerticleBase {
         if (latency != null) {
             latency.stop();
         }
-        Future<Void> httpClosed = server == null ? Future.succeededFuture() : server.close();
+        Future<Void> serverClosed = server == null ? Future.succeededFuture() : server.close();
+        Future<Void> httpClosed = serverClosed.eventually(() -> router == null ? Future.succeededFuture() : router.close());
         return httpClosed
                 .eventually(() -> recommendations == null ? Future.succeededFuture() : recommendations.close())
                 .eventually(() -> actions == null ? Future.succeededFuture() : actions.close())
@@ -251,7 +253,7 @@ public final class HostVerticle extends VerticleBase {
     }
 
     private Future<HttpServer> startHttp() {
-        ApiRouter router = new ApiRouter(new ApiRouter.Parts(apiToken, config.maxBodyBytes(),
+        router = new ApiRouter(new ApiRouter.Parts(apiToken, config.maxBodyBytes(),
                 config.plugins().maxUploadBytes(), cluster, readiness, metrics.registry(), plugins, HostVersion.current(),
                 genesys::describe, genesys.emulator(), recommendations, audit, webhooks, actions));
         return vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()))

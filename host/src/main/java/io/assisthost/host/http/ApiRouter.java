@@ -8,6 +8,7 @@ import io.assisthost.host.plugins.PluginHost;
 import io.assisthost.host.recommend.Recommendations;
 import io.assisthost.host.sandbox.GenesysEmulator;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
@@ -39,6 +40,7 @@ public final class ApiRouter {
     private final Parts parts;
     private final SystemRoutes system;
     private final PluginRoutes plugins;
+    private final EventStream events = new EventStream();
 
     public ApiRouter(Parts parts) {
         this.parts = parts;
@@ -67,6 +69,8 @@ public final class ApiRouter {
         new WebhookRoutes(parts.webhooks()).mount(router);
         new ActionRoutes(parts.actions()).mount(router);
         new TranscriptRoutes(parts.actions()).mount(router);
+        events.start(vertx);
+        new StreamRoutes(events, parts.apiToken()).mount(router);
         if (parts.emulator() != null) {
             router.route("/sandbox/*").handler(auth);
             router.route("/sandbox/*").handler(BodyHandler.create(false).setBodyLimit(parts.maxBodyBytes()));
@@ -81,5 +85,10 @@ public final class ApiRouter {
             router.errorHandler(status, Problems::handle);
         }
         return router;
+    }
+
+    /** Stops following the events the stream sends. */
+    public Future<Void> close() {
+        return events.close();
     }
 }

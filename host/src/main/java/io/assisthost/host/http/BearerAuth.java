@@ -1,21 +1,29 @@
 package io.assisthost.host.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Requires {@code Authorization: Bearer <token>}. The comparison runs in constant time over SHA-256
- * digests, so neither the token's content nor its length leaks through timing.
+ * Requires {@code Authorization: Bearer <token>}, or for {@code GET /api/v1/stream} alone the session
+ * cookie the console sets (a browser's {@code EventSource} cannot send headers; a GET of the stream
+ * changes nothing, so the cookie cannot be used to make a change). The comparison runs in constant
+ * time over SHA-256 digests, so neither the token's content nor its length leaks through timing.
  */
 final class BearerAuth implements Handler<RoutingContext> {
 
     /** The API token's name: the actor of changes made through the API, as the audit log records them. */
     static final String ACTOR = "api-token";
 
+    /** The session cookie's name. */
+    static final String COOKIE = "assist_session";
+
     private static final String PREFIX = "Bearer ";
+    private static final String STREAM = "/api/v1/stream";
 
     private final byte[] expectedDigest;
 
@@ -29,6 +37,16 @@ final class BearerAuth implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
+        Cookie cookie = ctx.request().getCookie(COOKIE);
+        if (header == null && cookie != null && STREAM.equals(ctx.request().path())
+                && ctx.request().method() == HttpMethod.GET) {
+            if (MessageDigest.isEqual(expectedDigest, sha256(cookie.getValue()))) {
+                ctx.next();
+            } else {
+                Problems.send(ctx, 401, "the session has ended; log in again");
+            }
+            return;
+        }
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             Problems.send(ctx, 401, "this route needs an Authorization: Bearer <token> header");
             return;

@@ -17,6 +17,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * until one probe is let through. Only transient failures count; a receiver's 4xx answer does not.
  */
 public final class Dispatcher {
+
+    /** Each settled delivery attempt is published here, for live views. */
+    public static final String ATTEMPTS = "assist.webhooks.attempts";
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -214,8 +218,12 @@ public final class Dispatcher {
         }
         DeliveryStore.Attempt attempt = new DeliveryStore.Attempt(attempts, at.toEpochMilli(), outcome.httpStatus(),
                 outcome.status().name(), latencyMs, outcome.detail());
+        String settled = state;
         finish(due, deliveries.record(new DeliveryStore.Settlement(due.sinkId(), due.seq(), state, attempts, next,
-                outcome.httpStatus(), outcome.detail(), attempt)));
+                outcome.httpStatus(), outcome.detail(), attempt)).onSuccess(v -> vertx.eventBus().publish(ATTEMPTS,
+                new JsonObject().put("sink", sink.id()).put("eventId", due.eventId()).put("type", due.type())
+                        .put("state", settled).put("attempt", attempts).put("httpStatus", outcome.httpStatus())
+                        .put("outcome", outcome.status().name()).put("latencyMs", latencyMs))));
     }
 
     /** Moves a delivery later without spending an attempt. */

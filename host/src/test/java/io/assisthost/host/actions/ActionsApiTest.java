@@ -1,5 +1,6 @@
 package io.assisthost.host.actions;
 
+import static io.assisthost.host.testing.TestActions.definition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.assisthost.host.HostVerticle;
@@ -53,18 +54,6 @@ class ActionsApiTest {
     @AfterEach
     void tearDown() {
         vertx.close().await();
-    }
-
-    static JsonObject definition(String name, String version, String... phrases) {
-        return new JsonObject()
-                .put("name", name)
-                .put("version", version)
-                .put("description", "test action " + name)
-                .put("trigger", new JsonObject().put("phrases", new JsonArray(List.of(phrases)))
-                        .put("speaker", "customer"))
-                .put("content", new JsonObject().put("html", "<div class=\"assist-card\"><p>Version " + version
-                        + "</p></div>"))
-                .put("ui", new JsonObject().put("position", "right").put("size", "small"));
     }
 
     private HttpResponse<Buffer> call(HttpMethod method, String path, JsonObject body) {

@@ -7,6 +7,7 @@ import io.assisthost.host.sandbox.GenesysEmulator;
 import io.assisthost.host.testing.ClusterNodes;
 import io.assisthost.host.testing.ClusterNodes.Node;
 import io.assisthost.host.testing.GenesysSandbox;
+import io.assisthost.host.testing.TestActions;
 import io.assisthost.host.testing.TestHosts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -73,7 +74,7 @@ class ClusterActionsTest {
         Node b = ClusterNodes.start(home, "b", 29702, MEMBERS, emulator);
         nodeB = b.vertx();
 
-        assertThat(a.call(HttpMethod.POST, "/api/v1/actions", ActionsApiTest.definition("refunds", "1.0.0", "refund"))
+        assertThat(a.call(HttpMethod.POST, "/api/v1/actions", TestActions.definition("refunds", "1.0.0", "refund"))
                 .statusCode()).isEqualTo(201);
         assertThat(a.call(HttpMethod.POST, "/api/v1/actions/refunds/deploy", new JsonObject().put("version", "1.0.0"))
                 .statusCode()).isEqualTo(200);
@@ -111,7 +112,7 @@ class ClusterActionsTest {
         assertThat(added.getHeader("ETag")).isEqualTo("\"3\"");
         HttpResponse<Buffer> stale = TestHosts.api(b.client(), b.host(), HttpMethod.PUT,
                 "/api/v1/actions/refunds").putHeader("If-Match", "\"2\"")
-                .sendJsonObject(ActionsApiTest.definition("refunds", "1.1.0", "refund")).await();
+                .sendJsonObject(TestActions.definition("refunds", "1.1.0", "refund")).await();
         assertThat(stale.statusCode()).isEqualTo(412);
 
         // B leaves; A retires the action and adds another; B comes back and catches up.
@@ -119,7 +120,7 @@ class ClusterActionsTest {
         nodeB = null;
         assertThat(TestHosts.api(a.client(), a.host(), HttpMethod.DELETE,
                 "/api/v1/actions/refunds").putHeader("If-Match", "\"3\"").send().await().statusCode()).isEqualTo(204);
-        assertThat(a.call(HttpMethod.POST, "/api/v1/actions", ActionsApiTest.definition("locked", "1.0.0", "locked out"))
+        assertThat(a.call(HttpMethod.POST, "/api/v1/actions", TestActions.definition("locked", "1.0.0", "locked out"))
                 .statusCode()).isEqualTo(201);
         Node back = ClusterNodes.start(home, "b", 29702, MEMBERS, emulator);
         nodeB = back.vertx();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.assisthost.host.HostVerticle;
 import io.assisthost.host.testing.BlockedEventLoopGuard;
 import io.assisthost.host.testing.MutableClock;
+import io.assisthost.host.testing.TestActions;
 import io.assisthost.host.testing.TestHosts;
 import io.assisthost.host.testing.WebhookReceiver;
 import io.assisthost.host.webhooks.EventTypes;
@@ -58,11 +59,11 @@ class TriggerAndEngagementTest {
                 .put("actions", new JsonObject().put("triggerWindowMs", 60_000))
                 .put("webhooks", new JsonObject().put("allowHosts", new JsonArray().add("127.0.0.1"))
                         .put("pollIntervalMs", 50)), clock);
-        JsonObject refunds = ActionsApiTest.definition("refunds", "1.0.0", "refund", "money back");
+        JsonObject refunds = TestActions.definition("refunds", "1.0.0", "refund", "money back");
         refunds.getJsonObject("trigger").put("minConfidence", 0.8).put("queueIds", new JsonArray().add("billing"))
                 .put("mediaTypes", new JsonArray().add("voice"));
         create(refunds);
-        JsonObject locked = ActionsApiTest.definition("locked", "2.0.0", "locked out", "reset my password");
+        JsonObject locked = TestActions.definition("locked", "2.0.0", "locked out", "reset my password");
         locked.getJsonObject("trigger").put("match", "all").put("speaker", "any");
         create(locked);
     }
@@ -137,10 +138,10 @@ class TriggerAndEngagementTest {
 
     @Test
     void liveTranscriptsFromGenesysTriggerToo() {
-        JsonObject late = ActionsApiTest.definition("late-delivery", "1.0.0", "arrived a week late");
+        JsonObject late = TestActions.definition("late-delivery", "1.0.0", "arrived a week late");
         late.getJsonObject("trigger").put("mediaTypes", new JsonArray().add("voice"));
         create(late);
-        JsonObject password = ActionsApiTest.definition("password", "1.0.0", "forgot my password");
+        JsonObject password = TestActions.definition("password", "1.0.0", "forgot my password");
         create(password);
         List<JsonObject> published = new CopyOnWriteArrayList<>();
         vertx.eventBus().<JsonObject>consumer(TriggerEngine.TRIGGERED_ADDRESS, message -> published.add(message.body()))
