@@ -22,6 +22,7 @@ import io.assisthost.host.audit.AuditRecord;
 import io.assisthost.host.recommend.RecommendationAudit;
 import io.assisthost.host.recommend.RecommendationEvents;
 import io.assisthost.host.recommend.Recommendations;
+import io.assisthost.host.recommend.SandboxSubscriptions;
 import io.assisthost.host.store.SqliteStore;
 import io.assisthost.host.store.Store;
 import io.assisthost.host.webhooks.OutboundPolicy;
@@ -59,6 +60,7 @@ public final class HostVerticle extends VerticleBase {
     private GenesysRuntime genesysRuntime;
     private PluginServices services;
     private Recommendations recommendations;
+    private SandboxSubscriptions sandboxSubscriptions;
     private Store store;
     private AuditLog audit;
     private Webhooks webhooks;
@@ -111,6 +113,9 @@ public final class HostVerticle extends VerticleBase {
                     transcripts.increment();
                     if (recommendations != null) {
                         recommendations.accept(event);
+                        if (sandboxSubscriptions != null) {
+                            sandboxSubscriptions.accept(event);
+                        }
                     }
                     if (actions != null) {
                         actions.accept(event);
@@ -123,6 +128,9 @@ public final class HostVerticle extends VerticleBase {
                             metrics.registry(), board);
                     services.knowledge(recommendations.knowledge()).cache(recommendations.cache());
                     recordRecommendations();
+                    if (config.mode() == HostConfig.Mode.SANDBOX && config.sandbox().generator()) {
+                        sandboxSubscriptions = new SandboxSubscriptions(recommendations.subscriptions());
+                    }
                     actions = new Actions(vertx, config.actions(), store, audit, webhooks.outbox(),
                             new Engagements(vertx, store, audit, webhooks.outbox(), runtime.client(), clock,
                                     metrics.registry(), board), cluster, clock, metrics.registry());

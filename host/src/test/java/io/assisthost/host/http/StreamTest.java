@@ -142,6 +142,19 @@ class StreamTest {
         assertThat(genesys.getJsonObject("60s").getDouble("p99Ms")).isPositive();
     }
 
+    @Test
+    void inSandboxModeGeneratedConversationsBringTrafficOnTheirOwn() {
+        vertx.undeploy(vertx.deploymentIDs().iterator().next()).await();
+        List<JsonObject> snapshots = new CopyOnWriteArrayList<>();
+        vertx.eventBus().<JsonObject>consumer(LatencyPublisher.ADDRESS, message -> snapshots.add(message.body()))
+                .completion().await();
+        host = TestHosts.deploy(vertx, home.resolve("generating"), new JsonObject().put("sandbox", new JsonObject()
+                .put("generator", true).put("utteranceIntervalMs", 200).put("conversationsPerMinute", 1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.stream().anyMatch(snapshot ->
+                stages(snapshot).contains("pipeline") && stages(snapshot).contains("genesys")));
+        assertThat(host.recommendations().subscriptions().polls()).isPositive();
+    }
+
     private static List<String> stages(JsonObject snapshot) {
         JsonArray stages = snapshot.getJsonArray("stages");
         return stages.stream().map(JsonObject.class::cast).map(stage -> stage.getString("stage")).toList();
