@@ -10,6 +10,7 @@ import io.assisthost.host.sandbox.GenesysEmulator;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
 import io.vertx.ext.web.Router;
@@ -36,6 +37,11 @@ public final class ApiRouter {
                         Supplier<JsonObject> nodeDetails, GenesysEmulator emulator, Recommendations recommendations,
                         AuditLog audit, Webhooks webhooks, Actions actions) {
     }
+
+    /** The policy of every console response. */
+    static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     private final Parts parts;
     private final SystemRoutes system;
@@ -78,7 +84,14 @@ public final class ApiRouter {
             new SandboxRoutes(parts.emulator()).mount(router);
         }
 
-        router.route("/*").method(io.vertx.core.http.HttpMethod.GET).method(io.vertx.core.http.HttpMethod.HEAD).handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> {
+            // The console runs only its own files: no inline script, no framing by other pages.
+            ctx.response()
+                    .putHeader("Content-Security-Policy", CONSOLE_CSP)
+                    .putHeader("X-Frame-Options", "DENY")
+                    .putHeader("Referrer-Policy", "no-referrer");
+            ctx.next();
+        }).handler(StaticHandler.create("webroot").setCachingEnabled(false));
 
         router.route().failureHandler(Problems::handle);
         for (int status : ROUTER_ERRORS) {

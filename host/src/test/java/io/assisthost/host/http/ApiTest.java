@@ -213,6 +213,11 @@ class ApiTest {
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.bodyAsString()).contains("<title>assist-host</title>");
         assertThat(index.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(request(HttpMethod.HEAD, "/console.js").send().await().statusCode()).isEqualTo(200);
+        assertThat(index.getHeader("Content-Security-Policy")).startsWith("default-src 'self'; script-src 'self';")
+                .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(index.getHeader("X-Frame-Options")).isEqualTo("DENY");
+        HttpResponse<Buffer> script = request(HttpMethod.HEAD, "/console.js").send().await();
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.getHeader("Content-Security-Policy")).isEqualTo(index.getHeader("Content-Security-Policy"));
     }
 }
