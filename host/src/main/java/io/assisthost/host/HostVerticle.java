@@ -188,6 +188,11 @@ public final class HostVerticle extends VerticleBase {
                 });
     }
 
+    /** The id of this host's deployment, for undeploying it. */
+    public String deploymentId() {
+        return context.deploymentID();
+    }
+
     /** The port the HTTP server listens on (useful when configured as 0). */
     public int httpPort() {
         return server.actualPort();
@@ -264,9 +269,10 @@ public final class HostVerticle extends VerticleBase {
         router = new ApiRouter(new ApiRouter.Parts(apiToken, config.maxBodyBytes(),
                 config.plugins().maxUploadBytes(), cluster, readiness, metrics.registry(), plugins, HostVersion.current(),
                 genesys::describe, genesys.emulator(), recommendations, audit, webhooks, actions));
-        return vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()))
+        return router.start(vertx).compose(v -> vertx.createHttpServer(new HttpServerOptions()
+                        .setHost(config.httpHost()).setPort(config.httpPort()))
                 .requestHandler(router.create(vertx))
-                .listen()
+                .listen())
                 .onSuccess(s -> server = s);
     }
 }

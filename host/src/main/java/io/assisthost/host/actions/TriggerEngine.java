@@ -178,7 +178,8 @@ public final class TriggerEngine {
     /** The latest trigger of an action in a conversation while its window lasts, else {@code null}. */
     public Future<String> latestTrigger(String conversationId, String action) {
         return markers().compose(map -> map.get(key(conversationId, action)))
-                .map(marker -> marker == null ? null : marker.substring(marker.indexOf('|') + 1));
+                .map(marker -> marker == null || marker.indexOf('|') < 0 ? null
+                        : marker.substring(marker.indexOf('|') + 1));
     }
 
     private Future<Void> release(String conversationId, String action, String triggerId, Instant now) {
@@ -190,8 +191,14 @@ public final class TriggerEngine {
         return conversationId + '\u0000' + action;
     }
 
+    /** When a marker was set; a marker in no known form counts as long expired and is replaced. */
     private static long markedAt(String marker) {
-        return Long.parseLong(marker.substring(0, marker.indexOf('|')));
+        int bar = marker.indexOf('|');
+        try {
+            return Long.parseLong(bar < 0 ? marker : marker.substring(0, bar));
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE / 2;
+        }
     }
 
     private Future<AsyncMap<String, String>> markers() {

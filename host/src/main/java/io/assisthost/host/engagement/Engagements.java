@@ -14,6 +14,7 @@ import io.assisthost.host.metrics.LatencyBoard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,8 +24,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Records what agents did with the cards they were shown ({@code rendered}, {@code accepted},
@@ -47,6 +51,7 @@ public final class Engagements {
     private final GenesysClient genesys;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Map<String, Future<JsonObject>> perCard = new ConcurrentHashMap<>();
     private final LatencyBoard board;
 
     public Engagements(Vertx vertx, Store store, AuditLog audit, Outbox outbox, GenesysClient genesys, Clock clock,
@@ -96,7 +101,27 @@ public final class Engagements {
             return Future.failedFuture(HostFailure.invalidFields(errors));
         }
         EngagementStore.Event event = new EngagementStore.Event(type, triggerId, conversationId, action, at);
-        return store.examine(event).compose(outcome -> settle(event, outcome, actor));
+        return store.examine(event).compose(found -> found.trigger() == null
+                ? settle(event, found, actor)
+                : inOrder(found.trigger().id(), () -> {
+                    // Examined again in turn: an event for the same card may have been recorded meanwhile.
+                    EngagementStore.Event exact = new EngagementStore.Event(type, found.trigger().id(), null, null, at);
+                    return store.examine(exact).compose(outcome -> settle(exact, outcome, actor));
+                }));
+    }
+
+    /**
+     * Runs {@code work} after the work already queued for the same card, so that two events for one
+     * card (accepted and dismissed, say) are checked, exported and recorded one after the other.
+     */
+    private Future<JsonObject> inOrder(String triggerId, Supplier<Future<JsonObject>> work) {
+        Promise<JsonObject> done = Promise.promise();
+        Future<JsonObject> previous = perCard.put(triggerId, done.future());
+        Future<JsonObject> turn = previous == null ? Future.succeededFuture() : previous.transform(ignored ->
+                Future.succeededFuture());
+        turn.compose(ignored -> work.get()).onComplete(done);
+        done.future().onComplete(ignored -> perCard.remove(triggerId, done.future()));
+        return done.future();
     }
 
     /** This node's aggregates of an action, per version and variant, as sent between nodes. */
@@ -153,12 +178,16 @@ public final class Engagements {
         return Future.all(audit.append(record), outbox.publish(new WebhookEvent(eventType(type), trigger.conversationId(),
                         exported)))
                 .compose(v -> store.recordEvent(event))
-                .map(recorded -> {
+                .compose(recorded -> {
+                    if (recorded.status() != EngagementStore.Status.RECORDED
+                            && recorded.status() != EngagementStore.Status.DUPLICATE) {
+                        return settle(event, recorded, actor);
+                    }
                     if (recorded.status() == EngagementStore.Status.RECORDED) {
                         measure(trigger, type, recorded.latencyMs());
                     }
-                    return reply.copy().put("status", recorded.status() == EngagementStore.Status.RECORDED
-                            ? "recorded" : "duplicate");
+                    return Future.succeededFuture(reply.copy().put("status",
+                            recorded.status() == EngagementStore.Status.RECORDED ? "recorded" : "duplicate"));
                 });
     }
 

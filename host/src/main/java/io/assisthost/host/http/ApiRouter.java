@@ -75,7 +75,6 @@ public final class ApiRouter {
         new WebhookRoutes(parts.webhooks()).mount(router);
         new ActionRoutes(parts.actions()).mount(router);
         new TranscriptRoutes(parts.actions()).mount(router);
-        events.start(vertx);
         new StreamRoutes(events, parts.apiToken()).mount(router);
         if (parts.emulator() != null) {
             router.route("/sandbox/*").handler(auth);
@@ -98,6 +97,11 @@ public final class ApiRouter {
             router.errorHandler(status, Problems::handle);
         }
         return router;
+    }
+
+    /** Starts following the events the stream sends; the server should listen once this completes. */
+    public Future<Void> start(Vertx vertx) {
+        return events.start(vertx);
     }
 
     /** Stops following the events the stream sends. */

@@ -5,8 +5,12 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Requires {@code Authorization: Bearer <token>}, or for {@code GET /api/v1/stream} alone the session
@@ -26,12 +30,29 @@ final class BearerAuth implements Handler<RoutingContext> {
     private static final String STREAM = "/api/v1/stream";
 
     private final byte[] expectedDigest;
+    private final byte[] sessionDigest;
 
     BearerAuth(String token) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("the API token must not be blank");
         }
         this.expectedDigest = sha256(token);
+        this.sessionDigest = sha256(sessionValue(token));
+    }
+
+    /**
+     * The session cookie's value: derived from the token (HMAC-SHA256 of a fixed label), so that the
+     * cookie opens the stream but is not the token itself.
+     */
+    static String sessionValue(String token) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal("assist-host stream session".getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java platform", e);
+        }
     }
 
     @Override
@@ -40,7 +61,7 @@ final class BearerAuth implements Handler<RoutingContext> {
         Cookie cookie = ctx.request().getCookie(COOKIE);
         if (header == null && cookie != null && STREAM.equals(ctx.request().path())
                 && ctx.request().method() == HttpMethod.GET) {
-            if (MessageDigest.isEqual(expectedDigest, sha256(cookie.getValue()))) {
+            if (MessageDigest.isEqual(sessionDigest, sha256(cookie.getValue()))) {
                 ctx.next();
             } else {
                 Problems.send(ctx, 401, "the session has ended; log in again");

@@ -18,19 +18,24 @@ import java.util.function.Consumer;
 
 /**
  * What {@code GET /api/v1/stream} sends: latency snapshots of every node, breaker changes, triggered
- * cards and webhook delivery attempts, each numbered in the order this node saw it. The last
- * {@value #BACKLOG} are kept so a client that reconnects with {@code Last-Event-ID} misses nothing
- * recent. Thread-safe.
+ * cards and webhook delivery attempts, each numbered in the order this node saw it. Ids are
+ * {@code <run>-<n>}, the run changing at every start, so a client's {@code Last-Event-ID} is only
+ * honoured by the run that issued it. The last {@value #BACKLOG} are kept so a client that reconnects
+ * misses nothing recent. Thread-safe.
  */
 final class EventStream {
 
     /** A numbered event. */
-    record Event(long id, String type, JsonObject data) {
+    record Event(String run, long seq, String type, JsonObject data) {
 
         /** The event in Server-Sent Events framing. */
         String frame() {
-            return "id: " + id + "\nevent: " + type + "\ndata: " + data.encode() + "\n\n";
+            return "id: " + run + "-" + seq + "\nevent: " + type + "\ndata: " + data.encode() + "\n\n";
         }
+    }
+
+    /** Where a client resumes: after {@code seq} if the id came from this run, else from nothing kept. */
+    record Resume(boolean known, long seq) {
     }
 
     static final int BACKLOG = 1_000;
@@ -43,7 +48,8 @@ final class EventStream {
     private final Deque<Event> backlog = new ArrayDeque<>();
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
     private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
-    private long lastId;
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private long lastSeq;
 
     Future<Void> start(Vertx vertx) {
         SOURCES.forEach((address, type) -> consumers.add(vertx.eventBus().<JsonObject>consumer(address,
@@ -56,18 +62,42 @@ final class EventStream {
     }
 
     /**
-     * Subscribes {@code listener} to new events after handing it the kept ones numbered above
-     * {@code afterId} (none when {@code afterId} is {@code null}).
+     * Reads a client's {@code Last-Event-ID}: this run's ids resume after their number; others (an id
+     * from before a restart, or from another node) cannot, which the client is told with a
+     * {@code reset} event.
      */
-    void subscribe(Long afterId, Consumer<Event> listener) {
+    Resume resume(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        String prefix = run + "-";
+        if (lastEventId.startsWith(prefix)) {
+            try {
+                return new Resume(true, Long.parseLong(lastEventId.substring(prefix.length())));
+            } catch (NumberFormatException e) {
+                // not one of ours
+            }
+        }
+        return new Resume(false, 0);
+    }
+
+    /**
+     * Subscribes {@code listener} to new events after handing it the kept ones after {@code from}
+     * (none when {@code from} is {@code null}). Returns whether the kept events reach back far
+     * enough for nothing to be missing.
+     */
+    boolean subscribe(Resume from, Consumer<Event> listener) {
         List<Event> missed = new ArrayList<>();
+        boolean complete;
         synchronized (backlog) {
-            if (afterId != null) {
-                backlog.stream().filter(event -> event.id() > afterId).forEach(missed::add);
+            complete = from == null || (from.known() && (backlog.isEmpty() || backlog.peekFirst().seq() <= from.seq() + 1));
+            if (from != null && from.known()) {
+                backlog.stream().filter(event -> event.seq() > from.seq()).forEach(missed::add);
             }
             listeners.add(listener);
         }
         missed.forEach(listener);
+        return complete;
     }
 
     void unsubscribe(Consumer<Event> listener) {
@@ -77,7 +107,7 @@ final class EventStream {
     private void append(String type, JsonObject data) {
         Event event;
         synchronized (backlog) {
-            event = new Event(++lastId, type, data);
+            event = new Event(run, ++lastSeq, type, data);
             backlog.addLast(event);
             if (backlog.size() > BACKLOG) {
                 backlog.removeFirst();

@@ -1,6 +1,6 @@
 package io.assisthost.host.http;
 
-import io.assisthost.host.HostFailure;
+import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerResponse;
@@ -17,6 +17,9 @@ import java.util.function.Consumer;
 final class StreamRoutes {
 
     static final long HEARTBEAT_MS = 15_000;
+    private static final String STREAM = "/api/v1/stream";
+    // Room for the whole backlog of a reconnecting client.
+    private static final int WRITE_QUEUE_BYTES = 8 * 1024 * 1024;
 
     private final EventStream events;
     private final String token;
@@ -27,33 +30,45 @@ final class StreamRoutes {
     }
 
     void mount(Router router) {
-        router.get("/api/v1/stream").handler(this::stream);
+        router.get(STREAM).handler(this::stream);
         router.post("/api/v1/session").handler(ctx -> {
-            ctx.response().addCookie(Cookie.cookie(BearerAuth.COOKIE, token).setHttpOnly(true)
-                    .setSameSite(CookieSameSite.STRICT).setPath("/api/v1/").setSecure(ctx.request().isSSL()));
+            boolean https = ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+            ctx.response().addCookie(Cookie.cookie(BearerAuth.COOKIE, BearerAuth.sessionValue(token)).setHttpOnly(true)
+                    .setSameSite(CookieSameSite.STRICT).setPath(STREAM).setSecure(https));
             ctx.response().setStatusCode(204).end();
         });
         router.delete("/api/v1/session").handler(ctx -> {
-            ctx.response().addCookie(Cookie.cookie(BearerAuth.COOKIE, "").setPath("/api/v1/").setMaxAge(0));
+            ctx.response().addCookie(Cookie.cookie(BearerAuth.COOKIE, "").setPath(STREAM).setMaxAge(0));
             ctx.response().setStatusCode(204).end();
         });
     }
 
     private void stream(RoutingContext ctx) {
-        Long afterId = lastEventId(ctx);
+        String lastEventId = ctx.request().getHeader("Last-Event-ID");
+        EventStream.Resume from = events.resume(lastEventId != null ? lastEventId : ctx.queryParams().get("lastEventId"));
         HttpServerResponse response = ctx.response()
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("X-Accel-Buffering", "no")
-                .setChunked(true);
+                .setChunked(true)
+                .setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
         // Retry after 2 s when the connection drops; EventSource then sends Last-Event-ID itself.
         response.write("retry: 2000\n\n");
-        Consumer<EventStream.Event> listener = event -> {
-            // A client that cannot keep up misses events rather than growing this node's memory.
-            if (!response.writeQueueFull() && !response.closed()) {
-                response.write(event.frame());
+        Context context = ctx.vertx().getOrCreateContext();
+        long[] sent = {from != null && from.known() ? from.seq() : -1};
+        Consumer<EventStream.Event> listener = event -> context.runOnContext(v -> {
+            // Events are written on the request's own context, in order, each once.
+            if (response.closed() || event.seq() <= sent[0]) {
+                return;
             }
-        };
+            if (response.writeQueueFull()) {
+                // Rather than skip an event, end the stream: the client comes back with its last id.
+                response.reset();
+                return;
+            }
+            sent[0] = event.seq();
+            response.write(event.frame());
+        });
         long heartbeat = ctx.vertx().setPeriodic(HEARTBEAT_MS, id -> {
             if (!response.closed()) {
                 response.write(": heartbeat\n\n");
@@ -63,20 +78,8 @@ final class StreamRoutes {
             events.unsubscribe(listener);
             ctx.vertx().cancelTimer(heartbeat);
         });
-        events.subscribe(afterId, listener);
-    }
-
-    private static Long lastEventId(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Last-Event-ID");
-        String value = header != null ? header : ctx.queryParams().get("lastEventId");
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw HostFailure.invalid("Last-Event-ID must be the id of an event of this stream, was "
-                    + value);
+        if (!events.subscribe(from, listener)) {
+            response.write("event: reset\ndata: {\"reason\":\"events after the last one received are no longer kept\"}\n\n");
         }
     }
 }

@@ -77,7 +77,7 @@ class ActionsApiTest {
 
     @Test
     void theShippedSamplesAreValidAndDeployedAtTheFirstStart() {
-        vertx.undeploy(vertx.deploymentIDs().iterator().next()).await();
+        vertx.undeploy(host.deploymentId()).await();
         Path conf = Path.of(System.getProperty("assist.conf.dir", "../conf"));
         host = TestHosts.deploy(vertx, home.resolve("with-samples"), new JsonObject().put("actions", new JsonObject()
                 .put("samples", conf.resolve("actions").toAbsolutePath().toString())), clock);

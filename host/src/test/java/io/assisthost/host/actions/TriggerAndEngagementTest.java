@@ -248,6 +248,23 @@ class TriggerAndEngagementTest {
     }
 
     @Test
+    void acceptingAndDismissingOneCardAtOnceRecordsOneOfThem() {
+        String triggerId = triggered(utterance("conv-race", "refund")).getJsonObject(0).getString("triggerId");
+        List<Future<HttpResponse<Buffer>>> both = List.of("accepted", "dismissed").stream()
+                .map(type -> TestHosts.api(client, host, HttpMethod.POST, "/api/v1/engagements")
+                        .sendJsonObject(new JsonObject().put("type", type).put("triggerId", triggerId)))
+                .toList();
+        Future.all(both).await();
+        assertThat(both.stream().map(answer -> answer.result().statusCode())).containsExactlyInAnyOrder(201, 409);
+        JsonObject variant = call(HttpMethod.GET, "/api/v1/actions/refunds/metrics", null).bodyAsJsonObject()
+                .getJsonArray("variants").getJsonObject(0);
+        assertThat(variant.getLong("accepted") + variant.getLong("dismissed")).isEqualTo(1);
+        JsonArray audit = call(HttpMethod.GET, "/api/v1/audit?kind=engagement&interaction=conv-race", null)
+                .bodyAsJsonObject().getJsonArray("entries");
+        assertThat(audit).hasSize(1);
+    }
+
+    @Test
     void anAcceptedArticleIsReportedToGenesys() {
         JsonObject recommendation = call(HttpMethod.POST, "/api/v1/recommendations", new JsonObject()
                 .put("conversationId", "conv-kb").put("query", "refund for a late delivery")).bodyAsJsonObject();

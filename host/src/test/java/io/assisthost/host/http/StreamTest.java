@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StreamTest {
 
-    private static final Pattern TRIGGER = Pattern.compile("id: (\\d+)\nevent: trigger\ndata: (\\{.*})\n");
+    private static final Pattern TRIGGER = Pattern.compile("id: (\\w+)-(\\d+)\nevent: trigger\ndata: (\\{.*})\n");
 
     @TempDir
     Path home;
@@ -63,12 +63,12 @@ class StreamTest {
     }
 
     /** Opens the stream and collects what arrives. */
-    private StringBuffer open(String header, String value, Long lastEventId, int[] status) {
+    private StringBuffer open(String header, String value, String lastEventId, int[] status) {
         StringBuffer received = new StringBuffer();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
                 .setPort(host.httpPort()).setURI("/api/v1/stream").putHeader(header, value);
         if (lastEventId != null) {
-            options.putHeader("Last-Event-ID", String.valueOf(lastEventId));
+            options.putHeader("Last-Event-ID", lastEventId);
         }
         // The handler is set on the event loop as the response arrives, so no early chunk is missed.
         HttpClientResponse response = http.request(options).compose(request -> request.send().map(answer -> {
@@ -94,13 +94,18 @@ class StreamTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> TRIGGER.matcher(stream).find());
         Matcher matcher = TRIGGER.matcher(stream);
         assertThat(matcher.find()).isTrue();
-        long id = Long.parseLong(matcher.group(1));
-        assertThat(new JsonObject(matcher.group(2)).getString("conversationId")).isEqualTo("conv-stream");
+        String run = matcher.group(1);
+        long seq = Long.parseLong(matcher.group(2));
+        assertThat(new JsonObject(matcher.group(3)).getString("conversationId")).isEqualTo("conv-stream");
         await().atMost(Duration.ofSeconds(5)).until(() -> stream.indexOf("event: latency") >= 0);
 
-        StringBuffer resumed = open("Authorization", "Bearer " + TestHosts.TOKEN, id - 1, status);
-        await().atMost(Duration.ofSeconds(5)).until(() -> resumed.indexOf("id: " + id + "\n") >= 0);
-        assertThat(resumed.toString()).startsWith("retry: 2000\n\nid: " + id + "\nevent: trigger\n");
+        StringBuffer resumed = open("Authorization", "Bearer " + TestHosts.TOKEN, run + "-" + (seq - 1), status);
+        await().atMost(Duration.ofSeconds(5)).until(() -> resumed.indexOf("id: " + run + "-" + seq + "\n") >= 0);
+        assertThat(resumed.toString()).startsWith("retry: 2000\n\nid: " + run + "-" + seq + "\nevent: trigger\n");
+
+        StringBuffer elsewhere = open("Authorization", "Bearer " + TestHosts.TOKEN, "otherrun-7", status);
+        await().atMost(Duration.ofSeconds(5)).until(() -> elsewhere.indexOf("event: reset") >= 0);
+        assertThat(elsewhere.toString()).doesNotContain("event: trigger");
     }
 
     @Test
@@ -108,7 +113,8 @@ class StreamTest {
         var session = TestHosts.call(client, host, HttpMethod.POST, "/api/v1/session", null);
         assertThat(session.statusCode()).isEqualTo(204);
         String cookie = session.cookies().get(0);
-        assertThat(cookie).containsIgnoringCase("HttpOnly").contains("SameSite=Strict");
+        assertThat(cookie).containsIgnoringCase("HttpOnly").contains("SameSite=Strict").contains("Path=/api/v1/stream")
+                .doesNotContain(TestHosts.TOKEN);
         String pair = cookie.substring(0, cookie.indexOf(';'));
 
         int[] status = new int[1];
@@ -144,7 +150,7 @@ class StreamTest {
 
     @Test
     void inSandboxModeGeneratedConversationsBringTrafficOnTheirOwn() {
-        vertx.undeploy(vertx.deploymentIDs().iterator().next()).await();
+        vertx.undeploy(host.deploymentId()).await();
         List<JsonObject> snapshots = new CopyOnWriteArrayList<>();
         vertx.eventBus().<JsonObject>consumer(LatencyPublisher.ADDRESS, message -> snapshots.add(message.body()))
                 .completion().await();
