@@ -44,6 +44,12 @@ public final class LatencyBoard {
                 .record(clock.instant().getEpochSecond(), TimeUnit.NANOSECONDS.toMicros(Math.max(0, nanos)), ok);
     }
 
+    /** Records a call refused without being made, such as one an open circuit breaker turned away. */
+    public void refuse(String stage, String name) {
+        stages.computeIfAbsent(stage + '\u0000' + name, key -> new StageWindow(SLOTS))
+                .refuse(clock.instant().getEpochSecond());
+    }
+
     /**
      * The figures of every stage active in the last minute, each with {@code stage}, {@code name} and
      * the windows {@code 10s} and {@code 60s}; the second now filling is not counted.

@@ -39,6 +39,13 @@ final class StageWindow {
         buckets[slot][bucket(micros)]++;
     }
 
+    /** Counts a call refused without being made (an open breaker): an error with no latency to show. */
+    synchronized void refuse(long epochSecond) {
+        int slot = slot(epochSecond);
+        count[slot]++;
+        errors[slot]++;
+    }
+
     /**
      * The figures of the {@code seconds} seconds before {@code epochSecond} (which is still filling,
      * so left out): {@code count}, {@code perSecond}, {@code errorPercent}, {@code p50Ms},
@@ -48,6 +55,7 @@ final class StageWindow {
         long total = 0;
         long failed = 0;
         long max = 0;
+        long timed = 0;
         long[] sum = new long[BUCKETS];
         for (int i = 0; i < second.length; i++) {
             if (second[i] < epochSecond && second[i] >= epochSecond - seconds) {
@@ -56,6 +64,7 @@ final class StageWindow {
                 max = Math.max(max, maxMicros[i]);
                 for (int b = 0; b < BUCKETS; b++) {
                     sum[b] += buckets[i][b];
+                    timed += buckets[i][b];
                 }
             }
         }
@@ -63,10 +72,10 @@ final class StageWindow {
                 .put("count", total)
                 .put("perSecond", (double) total / seconds)
                 .put("errorPercent", total == 0 ? 0.0 : 100.0 * failed / total)
-                .put("p50Ms", percentile(sum, total, 0.50, max))
-                .put("p95Ms", percentile(sum, total, 0.95, max))
-                .put("p99Ms", percentile(sum, total, 0.99, max))
-                .put("maxMs", total == 0 ? null : max / 1000.0);
+                .put("p50Ms", percentile(sum, timed, 0.50, max))
+                .put("p95Ms", percentile(sum, timed, 0.95, max))
+                .put("p99Ms", percentile(sum, timed, 0.99, max))
+                .put("maxMs", timed == 0 ? null : max / 1000.0);
     }
 
     /** Whether nothing was recorded in the {@code seconds} before {@code epochSecond}. */

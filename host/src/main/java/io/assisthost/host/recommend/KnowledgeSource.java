@@ -12,6 +12,7 @@ import io.assisthost.host.genesys.KnowledgeRequests;
 import io.assisthost.host.metrics.LatencyBoard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -67,7 +68,11 @@ public final class KnowledgeSource implements KnowledgeSearch {
                 .andThen(result -> {
                     long elapsed = System.nanoTime() - started;
                     timer(knowledgeBaseId, result.succeeded()).record(elapsed, TimeUnit.NANOSECONDS);
-                    board.record(LatencyBoard.GENESYS, knowledgeBaseId, elapsed, result.succeeded());
+                    if (result.failed() && result.cause() instanceof OpenCircuitException) {
+                        board.refuse(LatencyBoard.GENESYS, knowledgeBaseId);
+                    } else {
+                        board.record(LatencyBoard.GENESYS, knowledgeBaseId, elapsed, result.succeeded());
+                    }
                 })
                 .recover(failure -> Future.failedFuture(SourceFailure.of(knowledgeBaseId, failure)));
     }

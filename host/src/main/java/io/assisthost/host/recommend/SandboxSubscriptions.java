@@ -39,7 +39,10 @@ public final class SandboxSubscriptions {
             context.put("queueId", event.queue());
         }
         subscriptions.subscribe(event.conversationId(), new JsonObject().put("context", context))
-                .onFailure(failure -> LOG.debug("Sandbox conversation {} not subscribed: {}", event.conversationId(),
-                        failure.getMessage()));
+                .onFailure(failure -> {
+                    // Its next customer utterance tries again.
+                    subscribed.remove(event.conversationId());
+                    LOG.debug("Sandbox conversation {} not subscribed: {}", event.conversationId(), failure.getMessage());
+                });
     }
 }

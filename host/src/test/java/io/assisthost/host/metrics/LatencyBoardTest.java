@@ -63,6 +63,18 @@ class LatencyBoardTest {
     }
 
     @Test
+    void callsAnOpenBreakerRefusedAreErrorsWithoutALatency() {
+        board.record(LatencyBoard.GENESYS, "kb", TimeUnit.MILLISECONDS.toNanos(300), true);
+        for (int i = 0; i < 9; i++) {
+            board.refuse(LatencyBoard.GENESYS, "kb");
+        }
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(only("10s").getLong("count")).isEqualTo(10);
+        assertThat(only("10s").getDouble("errorPercent")).isEqualTo(90.0);
+        assertThat(only("10s").getDouble("p50Ms")).as("refusals do not pull the percentiles down").isEqualTo(300.0);
+    }
+
+    @Test
     void aSlotIsReusedAfterTheRingWrapsAround() {
         board.record(LatencyBoard.PIPELINE, "pipeline", TimeUnit.MILLISECONDS.toNanos(5), true);
         clock.advance(Duration.ofSeconds(61));
