@@ -3,57 +3,31 @@ package io.assisthost.host.actions;
 import io.assisthost.host.HostFailure;
 import io.assisthost.host.audit.AuditLog;
 import io.assisthost.host.audit.AuditRecord;
-import io.assisthost.host.cluster.SharedMaps;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.shareddata.AsyncMap;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one owner of action configuration: creates actions, adds versions, deploys, changes rollouts and
  * retires, each change checked against the revision the caller saw, written to the audit log and to
- * this node's store before it is acknowledged.
- *
- * <p>The cluster-wide map {@link SharedMaps#ACTIONS} decides the current revision of each action:
- * changes are compare-and-set on it, so two nodes cannot both turn revision 3 into their own revision 4.
- * After a change the node publishes {@link #CHANGED_ADDRESS}; every node then copies the new revision
- * into its own store and rebuilds what it serves. At start a node reconciles its store with the map
- * both ways, so a cluster restarted node by node keeps every acknowledged change.
+ * this node's store before it is acknowledged. How a change reaches the cluster is the
+ * {@link ActionReplica}'s business.
  */
 public final class ActionCatalog {
 
-    /** Published (body {@code {name, revision}}) after every change, for the other nodes and the console. */
-    public static final String CHANGED_ADDRESS = "assist.actions.changed";
-
-    private static final Logger LOG = LoggerFactory.getLogger(ActionCatalog.class);
-    private static final int MAX_ATTEMPTS = 8;
-
-    private final Vertx vertx;
-    private final ActionStore store;
     private final AuditLog audit;
     private final ActionValidator validator;
     private final Clock clock;
-    private final Map<String, ActionDocument> known = new ConcurrentHashMap<>();
-    private final List<Function<List<ActionDocument>, Future<Void>>> listeners = new CopyOnWriteArrayList<>();
+    private final ActionReplica replica;
     private final WorkerExecutor checks;
-    private MessageConsumer<JsonObject> changes;
 
     ActionCatalog(Vertx vertx, ActionStore store, AuditLog audit, ActionValidator validator, Clock clock) {
-        this.vertx = vertx;
-        this.store = store;
+        this.replica = new ActionReplica(vertx, store, clock);
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
@@ -61,51 +35,33 @@ public final class ActionCatalog {
         this.checks = vertx.createSharedWorkerExecutor("assist-actions-validation", 2);
     }
 
-    /**
-     * Calls {@code listener} with every known action after each change, and once at start; a change
-     * made on this node is acknowledged once the listeners' futures complete.
-     */
+    /** Calls {@code listener} with every known action after each change, and once at start. */
     public void onChange(Function<List<ActionDocument>, Future<Void>> listener) {
-        listeners.add(listener);
+        replica.onChange(listener);
     }
 
     /** Reconciles this node's store with the cluster and starts following changes. */
     Future<Void> start() {
-        changes = vertx.eventBus().consumer(CHANGED_ADDRESS, message -> {
-            String name = message.body().getString("name");
-            map().compose(map -> map.get(name))
-                    .compose(encoded -> encoded == null ? Future.succeededFuture() : adopt(ActionDocument.decode(encoded)))
-                    .onFailure(failure -> LOG.warn("Action {} not refreshed: {}", name, failure.getMessage()));
-        });
-        return changes.completion()
-                .compose(v -> store.loadAll())
-                .compose(this::reconcile)
-                .compose(v -> notifyListeners());
+        return replica.start();
     }
 
     /** Whether neither this node nor the cluster knows any action: the time to load the samples. */
     boolean empty() {
-        return known.isEmpty();
+        return replica.empty();
     }
 
     Future<Void> close() {
-        Future<Void> unregistered = changes == null ? Future.succeededFuture() : changes.unregister();
-        return unregistered.eventually(checks::close);
+        return replica.close().eventually(checks::close);
     }
 
     /** Every action known, by name; retired ones only when asked for. */
     public List<ActionDocument> list(boolean withRetired) {
-        return known.values().stream().filter(document -> withRetired || !document.retired())
-                .sorted(Comparator.comparing(ActionDocument::name)).toList();
+        return replica.list(withRetired);
     }
 
     /** The action of that name as this node last saw it. */
     public ActionDocument get(String name) {
-        ActionDocument document = known.get(name);
-        if (document == null) {
-            throw HostFailure.notFound("there is no action " + name);
-        }
-        return document;
+        return replica.get(name);
     }
 
     /**
@@ -134,7 +90,7 @@ public final class ActionCatalog {
     public Future<ActionDocument> create(Object body, String actor) {
         return checked(body).compose(checked -> {
             ActionDefinition definition = checked.definition();
-            return change(definition.name(), current -> {
+            return replica.change(definition.name(), current -> {
                 if (current != null && !current.retired()) {
                     throw HostFailure.conflict("action " + definition.name() + " exists; add a version with PUT "
                             + "/api/v1/actions/" + definition.name() + " and If-Match");
@@ -153,7 +109,7 @@ public final class ActionCatalog {
     /** Adds a version; {@code ifMatch} must name the current revision. */
     public Future<ActionDocument> addVersion(String name, String ifMatch, Object body, String actor) {
         if (ifMatch == null) {
-            return Future.failedFuture(known.containsKey(name) ? preconditionRequired(name)
+            return Future.failedFuture(replica.find(name) != null ? preconditionRequired(name)
                     : HostFailure.notFound("there is no action " + name));
         }
         return checked(body).compose(checked -> {
@@ -162,7 +118,7 @@ public final class ActionCatalog {
                 return Future.failedFuture(HostFailure.invalidFields(new JsonArray().add(ActionJson.error("name",
                         "must equal the action name of the path", definition.name()))));
             }
-            return change(name, current -> {
+            return replica.change(name, current -> {
                 requireCurrent(name, current, ifMatch, true);
                 validator.requireRollout(definition, current);
                 requireNewVersion(current, definition.version());
@@ -186,7 +142,7 @@ public final class ActionCatalog {
     }
 
     private ActionDocument snapshot(Object body) {
-        return body instanceof JsonObject json && json.getValue("name") instanceof String name ? known.get(name) : null;
+        return body instanceof JsonObject json && json.getValue("name") instanceof String name ? replica.find(name) : null;
     }
 
     /** Versions of equal precedence (1.0.0+a, 1.0.0+b) count as the same version. */
@@ -213,7 +169,7 @@ public final class ActionCatalog {
     public Future<ActionDocument> deploy(String name, String ifMatch, Object body, String actor) {
         String version = deployVersion(body);
         JsonObject[] before = new JsonObject[1];
-        return change(name, current -> {
+        return replica.change(name, current -> {
             requireCurrent(name, current, ifMatch, false);
             ActionDefinition definition = current.definition(version);
             if (definition == null) {
@@ -239,7 +195,7 @@ public final class ActionCatalog {
             return Future.failedFuture(HostFailure.invalidFields(errors));
         }
         JsonObject[] before = new JsonObject[1];
-        return change(name, current -> {
+        return replica.change(name, current -> {
             requireCurrent(name, current, ifMatch, false);
             if (current.deployment() == null) {
                 throw HostFailure.conflict("action " + name + " is not deployed; deploy a version first");
@@ -253,7 +209,7 @@ public final class ActionCatalog {
     /** Retires an action: it stops triggering; its versions stay for the record. */
     public Future<ActionDocument> retire(String name, String ifMatch, String actor) {
         JsonObject[] before = new JsonObject[1];
-        return change(name, current -> {
+        return replica.change(name, current -> {
             requireCurrent(name, current, ifMatch, true);
             before[0] = current.summary();
             return current.retire(clock.instant());
@@ -309,111 +265,11 @@ public final class ActionCatalog {
         }
     }
 
-    /**
-     * Applies {@code update} to the current revision with compare-and-set on the cluster map, retrying
-     * when another node changed the action in between; then keeps the result in this node's store.
-     */
-    private Future<ActionDocument> change(String name, UnaryOperator<ActionDocument> update) {
-        return map().compose(map -> attempt(map, name, update, 1));
-    }
-
-    private Future<ActionDocument> attempt(AsyncMap<String, String> map, String name, UnaryOperator<ActionDocument> update,
-                                           int attempt) {
-        return map.get(name).compose(encoded -> {
-            ActionDocument next = update.apply(encoded == null ? null : ActionDocument.decode(encoded));
-            Future<Boolean> swapped = encoded == null
-                    ? map.putIfAbsent(name, next.encode()).map(previous -> previous == null)
-                    : map.replaceIfPresent(name, encoded, next.encode());
-            return swapped.compose(won -> {
-                if (won) {
-                    // Published first, so the other nodes converge even if this node's own write fails.
-                    publish(next);
-                    return adopt(next).map(next);
-                }
-                if (attempt == MAX_ATTEMPTS) {
-                    return Future.failedFuture(HostFailure.conflict("action " + name
-                            + " is being changed concurrently; try again"));
-                }
-                return attempt(map, name, update, attempt + 1);
-            });
-        });
-    }
-
     private Future<ActionDocument> record(String actor, ActionDocument document, String change, JsonObject before,
                                           JsonObject after) {
         JsonObject details = new JsonObject().put("change", change).put("revision", document.revision())
                 .put("before", before).put("after", after);
         return audit.append(new AuditRecord("config", actor, null, document.name(), "action:" + document.name(), details))
                 .map(document);
-    }
-
-    private void publish(ActionDocument document) {
-        vertx.eventBus().publish(CHANGED_ADDRESS, new JsonObject().put("name", document.name())
-                .put("revision", document.revision()));
-    }
-
-    /** Keeps a revision if it is newer than the one known here, durably, and tells the listeners. */
-    private Future<Void> adopt(ActionDocument document) {
-        return keep(document).compose(kept -> kept ? notifyListeners() : Future.succeededFuture());
-    }
-
-    private Future<Boolean> keep(ActionDocument document) {
-        ActionDocument current = known.get(document.name());
-        if (current != null && current.revision() >= document.revision()) {
-            return Future.succeededFuture(false);
-        }
-        return store.save(document, clock.instant()).map(v -> {
-            known.merge(document.name(), document, (a, b) -> a.revision() >= b.revision() ? a : b);
-            return true;
-        });
-    }
-
-    private Future<Void> reconcile(List<ActionDocument> stored) {
-        stored.forEach(document -> known.put(document.name(), document));
-        return map().compose(map -> {
-            Future<Void> pushed = Future.succeededFuture();
-            for (ActionDocument document : stored) {
-                pushed = pushed.compose(v -> push(map, document));
-            }
-            return pushed.compose(v -> map.values()).compose(values -> {
-                Future<Void> pulled = Future.succeededFuture();
-                for (String encoded : values) {
-                    ActionDocument document = ActionDocument.decode(encoded);
-                    pulled = pulled.compose(v -> keep(document).mapEmpty());
-                }
-                return pulled;
-            });
-        });
-    }
-
-    /** Offers this node's copy to the cluster, where it wins only over an older revision. */
-    private Future<Void> push(AsyncMap<String, String> map, ActionDocument document) {
-        return map.get(document.name()).compose(encoded -> {
-            if (encoded == null) {
-                return map.putIfAbsent(document.name(), document.encode()).onSuccess(previous -> {
-                    if (previous == null) {
-                        publish(document);
-                    }
-                }).mapEmpty();
-            }
-            if (ActionDocument.decode(encoded).revision() < document.revision()) {
-                // The running nodes learn of the newer revision this node brought back.
-                return map.replaceIfPresent(document.name(), encoded, document.encode()).onSuccess(replaced -> {
-                    if (replaced) {
-                        publish(document);
-                    }
-                }).mapEmpty();
-            }
-            return Future.succeededFuture();
-        });
-    }
-
-    private Future<Void> notifyListeners() {
-        List<ActionDocument> all = list(true);
-        return Future.all(listeners.stream().map(listener -> listener.apply(all)).toList()).mapEmpty();
-    }
-
-    private Future<AsyncMap<String, String>> map() {
-        return vertx.sharedData().getAsyncMap(SharedMaps.ACTIONS);
     }
 }

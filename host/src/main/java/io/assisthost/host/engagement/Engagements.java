@@ -100,14 +100,20 @@ public final class Engagements {
         if (!errors.isEmpty()) {
             return Future.failedFuture(HostFailure.invalidFields(errors));
         }
-        EngagementStore.Event event = new EngagementStore.Event(type, triggerId, conversationId, action, at);
+        if (triggerId != null) {
+            return forCard(type, triggerId, at, actor);
+        }
+        // Named by conversation and action: find the card first, then take its turn.
+        EngagementStore.Event event = new EngagementStore.Event(type, null, conversationId, action, at);
         return store.examine(event).compose(found -> found.trigger() == null
                 ? settle(event, found, actor)
-                : inOrder(found.trigger().id(), () -> {
-                    // Examined again in turn: an event for the same card may have been recorded meanwhile.
-                    EngagementStore.Event exact = new EngagementStore.Event(type, found.trigger().id(), null, null, at);
-                    return store.examine(exact).compose(outcome -> settle(exact, outcome, actor));
-                }));
+                : forCard(type, found.trigger().id(), at, actor));
+    }
+
+    /** Checks, exports and records an event of one card in its turn. */
+    private Future<JsonObject> forCard(String type, String triggerId, Instant at, String actor) {
+        EngagementStore.Event event = new EngagementStore.Event(type, triggerId, null, null, at);
+        return inOrder(triggerId, () -> store.examine(event).compose(outcome -> settle(event, outcome, actor)));
     }
 
     /**

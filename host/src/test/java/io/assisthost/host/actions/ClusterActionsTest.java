@@ -9,7 +9,6 @@ import io.assisthost.host.testing.ClusterNodes.Node;
 import io.assisthost.host.testing.GenesysSandbox;
 import io.assisthost.host.testing.TestActions;
 import io.assisthost.host.testing.TestHosts;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -45,11 +44,7 @@ class ClusterActionsTest {
 
     @AfterEach
     void tearDown() {
-        Future.join(close(nodeA), close(nodeB), close(emulatorVertx)).await();
-    }
-
-    private static Future<Void> close(Vertx vertx) {
-        return vertx == null ? Future.succeededFuture() : vertx.close();
+        ClusterNodes.closeAll(nodeA, nodeB, emulatorVertx);
     }
 
     private static JsonArray triggered(Node node, String conversationId, String text) {

@@ -7,7 +7,6 @@ import io.assisthost.host.sandbox.GenesysEmulator;
 import io.assisthost.host.testing.ClusterNodes;
 import io.assisthost.host.testing.ClusterNodes.Node;
 import io.assisthost.host.testing.GenesysSandbox;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -39,11 +38,7 @@ class ClusterSubscriptionTest {
 
     @AfterEach
     void tearDown() {
-        Future.join(close(nodeA), close(nodeB), close(emulatorVertx)).await();
-    }
-
-    private static Future<Void> close(Vertx vertx) {
-        return vertx == null ? Future.succeededFuture() : vertx.close();
+        ClusterNodes.closeAll(nodeA, nodeB, emulatorVertx);
     }
 
     private static SubscriptionManager subscriptions(Node node) {
