@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
@@ -39,7 +40,7 @@ public final class ApiRouter {
     }
 
     /** The policy of every console response. */
-    static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
             + "connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
@@ -83,20 +84,25 @@ public final class ApiRouter {
             new SandboxRoutes(parts.emulator()).mount(router);
         }
 
-        router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> {
-            // The console runs only its own files: no inline script, no framing by other pages.
-            ctx.response()
-                    .putHeader("Content-Security-Policy", CONSOLE_CSP)
-                    .putHeader("X-Frame-Options", "DENY")
-                    .putHeader("Referrer-Policy", "no-referrer");
-            ctx.next();
-        }).handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        // The console runs only its own files and its libraries' (WebJars): no inline script, no framing.
+        router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ApiRouter::consoleHeaders)
+                .handler(StaticHandler.create("META-INF/resources/webjars"));
+        router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ApiRouter::consoleHeaders)
+                .handler(StaticHandler.create("webroot").setCachingEnabled(false));
 
         router.route().failureHandler(Problems::handle);
         for (int status : ROUTER_ERRORS) {
             router.errorHandler(status, Problems::handle);
         }
         return router;
+    }
+
+    private static void consoleHeaders(RoutingContext ctx) {
+        ctx.response()
+                .putHeader("Content-Security-Policy", CONSOLE_CSP)
+                .putHeader("X-Frame-Options", "DENY")
+                .putHeader("Referrer-Policy", "no-referrer");
+        ctx.next();
     }
 
     /** Starts following the events the stream sends; the server should listen once this completes. */

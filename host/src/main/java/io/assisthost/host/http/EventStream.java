@@ -3,6 +3,7 @@ package io.assisthost.host.http;
 import io.assisthost.host.actions.TriggerEngine;
 import io.assisthost.host.metrics.LatencyPublisher;
 import io.assisthost.host.recommend.BreakerRegistry;
+import io.assisthost.host.recommend.FallbackFeed;
 import io.assisthost.host.webhooks.Dispatcher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * What {@code GET /api/v1/stream} sends: latency snapshots of every node, breaker changes, triggered
- * cards and webhook delivery attempts, each numbered in the order this node saw it. Ids are
+ * cards and webhook delivery attempts and fallbacks, each numbered in the order this node saw it. Ids are
  * {@code <run>-<n>}, the run changing at every start, so a client's {@code Last-Event-ID} is only
  * honoured by the run that issued it. The last {@value #BACKLOG} are kept so a client that reconnects
  * misses nothing recent. Thread-safe.
@@ -43,7 +44,8 @@ final class EventStream {
             LatencyPublisher.ADDRESS, "latency",
             BreakerRegistry.ADDRESS, "breaker",
             TriggerEngine.TRIGGERED_ADDRESS, "trigger",
-            Dispatcher.ATTEMPTS, "delivery");
+            Dispatcher.ATTEMPTS, "delivery",
+            FallbackFeed.ADDRESS, "fallback");
 
     private final Deque<Event> backlog = new ArrayDeque<>();
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();

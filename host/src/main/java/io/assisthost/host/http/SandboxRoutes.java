@@ -2,6 +2,7 @@ package io.assisthost.host.http;
 
 import io.assisthost.host.HostFailure;
 import io.assisthost.host.sandbox.GenesysEmulator;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -46,8 +47,12 @@ final class SandboxRoutes {
     }
 
     private JsonObject state() {
+        JsonArray knowledgeBases = new JsonArray();
+        emulator.seed().knowledgeBases().forEach(base -> knowledgeBases.add(new JsonObject().put("id", base.id())
+                .put("name", base.name()).put("role", base.role())));
         return new JsonObject()
                 .put("faults", emulator.faults().toJson())
+                .put("knowledgeBases", knowledgeBases)
                 .put("emulator", new JsonObject().put("url", emulator.baseUrl()).put("stats", emulator.stats().toJson())
                         .put("activeConversations", emulator.generator().active()));
     }

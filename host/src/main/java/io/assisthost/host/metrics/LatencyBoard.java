@@ -22,6 +22,8 @@ public final class LatencyBoard {
     public static final String PIPELINE = "pipeline";
     public static final String WEBHOOK = "webhook";
     public static final String RENDER = "render";
+    /** A recommendation the primary knowledge base did not serve, named by the strategy that did. */
+    public static final String FALLBACK = "fallback";
 
     private static final int SLOTS = 61;
 

@@ -44,6 +44,7 @@ public final class Recommendations {
                 config.recommend().candidatePool(), config.plugins().fallbackTimeout(), clock);
         this.service = new RecommendService(new RecommendRequests(config.recommend().defaultMaxResults(),
                 primaryKnowledgeBase, fallbackKnowledgeBase), pipeline, cache, board);
+        service.addListener(new FallbackFeed(vertx.eventBus(), board, nodeId, clock));
         this.subscriptions = new SubscriptionManager(vertx, service, config.recommend(), nodeId, clock);
         transcripts.onEnded(subscriptions::ended);
     }

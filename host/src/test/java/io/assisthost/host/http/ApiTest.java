@@ -219,5 +219,14 @@ class ApiTest {
         HttpResponse<Buffer> script = request(HttpMethod.HEAD, "/console.js").send().await();
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.getHeader("Content-Security-Policy")).isEqualTo(index.getHeader("Content-Security-Policy"));
+
+        java.util.regex.Matcher chart = java.util.regex.Pattern.compile("src=\"(webjars/chart\\.js/[^\"]+/chart\\.umd\\.js)\"")
+                .matcher(index.bodyAsString());
+        assertThat(chart.find()).as("index.html loads Chart.js from its WebJar").isTrue();
+        HttpResponse<Buffer> library = request(HttpMethod.GET, "/" + chart.group(1)).send().await();
+        assertThat(library.statusCode()).isEqualTo(200);
+        assertThat(library.bodyAsString()).contains("Chart.js");
+        assertThat(library.getHeader("Content-Security-Policy")).isEqualTo(index.getHeader("Content-Security-Policy"));
+        assertThat(library.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 }

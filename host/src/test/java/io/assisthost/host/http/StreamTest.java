@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.assisthost.host.HostVerticle;
 import io.assisthost.host.metrics.LatencyPublisher;
 import io.assisthost.host.testing.BlockedEventLoopGuard;
+import io.assisthost.host.testing.GenesysSandbox;
 import io.assisthost.host.testing.TestActions;
 import io.assisthost.host.testing.TestHosts;
 import io.vertx.core.Vertx;
@@ -127,6 +128,39 @@ class StreamTest {
         StringBuffer refused = open("X-Nothing", "x", null, status);
         assertThat(status[0]).isEqualTo(401);
         await().atMost(Duration.ofSeconds(5)).until(() -> refused.indexOf("Authorization: Bearer") >= 0);
+    }
+
+    @Test
+    void aRecommendationThePrimaryKnowledgeBaseCouldNotServeIsStreamedAndCountedAsAFallback() {
+        assertThat(TestHosts.call(client, host, HttpMethod.POST, "/sandbox/faults", new JsonObject()
+                .put("target", GenesysSandbox.PRIMARY)
+                .put("outage", true)).statusCode()).isEqualTo(200);
+        List<JsonObject> snapshots = new CopyOnWriteArrayList<>();
+        vertx.eventBus().<JsonObject>consumer(LatencyPublisher.ADDRESS, message -> snapshots.add(message.body()))
+                .completion().await();
+        int[] status = new int[1];
+        StringBuffer stream = open("Authorization", "Bearer " + TestHosts.TOKEN, null, status);
+
+        TestHosts.call(client, host, HttpMethod.POST, "/api/v1/recommendations", new JsonObject()
+                .put("conversationId", "conv-outage").put("query", "refund for a late delivery"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> stream.indexOf("event: fallback") >= 0);
+        Matcher fallback = Pattern.compile("event: fallback\ndata: (.+)\n").matcher(stream);
+        assertThat(fallback.find()).isTrue();
+        JsonObject event = new JsonObject(fallback.group(1));
+        assertThat(event.getString("conversationId")).isEqualTo("conv-outage");
+        assertThat(event.getString("origin")).isEqualTo("request");
+        // No fallback plugin is installed here: nothing served, and the board counts that as an error.
+        assertThat(event.getJsonObject("source").getString("strategy")).isNull();
+        assertThat(event.getJsonObject("source").getString("cause")).isEqualTo("SOURCE_FAILED");
+        await().atMost(Duration.ofSeconds(5)).until(() -> snapshots.stream().anyMatch(snapshot ->
+                stages(snapshot).contains("fallback")));
+        JsonObject counted = snapshots.stream().flatMap(snapshot -> snapshot.getJsonArray("stages").stream())
+                .map(JsonObject.class::cast).filter(stage -> stage.getString("stage").equals("fallback"))
+                .reduce((first, last) -> last).orElseThrow();
+        assertThat(counted.getString("name")).isEqualTo("none");
+        assertThat(counted.getJsonObject("60s").getLong("count")).isEqualTo(1);
+        assertThat(counted.getJsonObject("60s").getDouble("errorPercent")).isEqualTo(100.0);
     }
 
     @Test
