@@ -1,7 +1,18 @@
-// The console: log in with the API token, then watch the live figures of the cluster.
-import {LiveView} from './live.js';
+// The console: log in with the API token, then move between the pages named in the navigation bar.
+import {api, token} from './api.js';
+import {notify} from './dom.js';
+import {Stream} from './stream.js';
+import {LivePage} from './live.js';
+import {ActionsPage} from './actions.js';
+import {PluginsPage} from './plugins.js';
+import {WebhooksPage} from './webhooks.js';
+import {AuditPage} from './audit.js';
+import {SandboxPage} from './sandbox.js';
 
-const TOKEN_KEY = 'assist-token';
+const PAGES = {
+    live: LivePage, actions: ActionsPage, plugins: PluginsPage, webhooks: WebhooksPage, audit: AuditPage,
+    sandbox: SandboxPage,
+};
 
 async function showStatus(path, elementId) {
     const element = document.getElementById(elementId);
@@ -15,57 +26,106 @@ async function showStatus(path, elementId) {
 }
 
 // The session cookie opens the event stream, which cannot send an Authorization header.
-async function logIn(token) {
-    const response = await fetch('api/v1/session', {method: 'POST', headers: {Authorization: `Bearer ${token}`}});
-    if (!response.ok) {
-        const problem = await response.json().catch(() => ({}));
-        throw new Error(problem.detail ?? `the host answered ${response.status}`);
+async function logIn(value) {
+    token.set(value);
+    try {
+        await api('api/v1/session', {method: 'POST'});
+    } catch (error) {
+        token.clear();
+        throw error;
     }
-    sessionStorage.setItem(TOKEN_KEY, token);
 }
 
-let live = null;
+let session = null;
 
-function showLive() {
+/** What exists while logged in: the stream and the pages built on it. */
+class Session {
+    constructor() {
+        this.stream = new Stream();
+        this.pages = Object.fromEntries(Object.entries(PAGES)
+            .map(([id, Page]) => [id, new Page(document.getElementById(id), this.stream)]));
+        this.current = null;
+        this.stream.on('status', text => {
+            document.getElementById('stream-status').textContent = `stream: ${text}`;
+        });
+        this.stream.start();
+    }
+
+    show(id) {
+        const next = this.pages[id] ? id : 'live';
+        this.current = next;
+        for (const [pageId, page] of Object.entries(this.pages)) {
+            page.root.hidden = pageId !== next;
+        }
+        document.querySelectorAll('#nav a').forEach(link => {
+            if (link.getAttribute('href') === `#${next}`) {
+                link.setAttribute('aria-current', 'page');
+            } else {
+                link.removeAttribute('aria-current');
+            }
+        });
+        document.title = `${this.pages[next].root.querySelector('h2').textContent} · assist-host`;
+        notify('');
+        this.pages[next].show();
+    }
+
+    close() {
+        this.stream.stop();
+        Object.values(this.pages).forEach(page => page.close?.());
+    }
+}
+
+function start() {
     document.getElementById('login').hidden = true;
     document.getElementById('nav').hidden = false;
-    document.getElementById('live').hidden = false;
-    live = new LiveView(document.getElementById('live'));
-    live.start();
+    session = new Session();
+    session.show(location.hash.slice(1));
 }
 
 function showLogin(message) {
-    live?.stop();
-    live = null;
-    sessionStorage.removeItem(TOKEN_KEY);
-    document.getElementById('live').hidden = true;
+    session?.close();
+    session = null;
+    token.clear();
+    document.querySelectorAll('.page').forEach(page => {
+        page.hidden = true;
+    });
     document.getElementById('nav').hidden = true;
     document.getElementById('login').hidden = false;
     document.getElementById('login-error').textContent = message ?? '';
     document.getElementById('token').focus();
 }
 
+window.addEventListener('hashchange', () => {
+    if (session) {
+        session.show(location.hash.slice(1));
+        document.getElementById('content').focus();
+    }
+});
+
+document.addEventListener('assist:unauthorized', event => {
+    if (session) {
+        showLogin(`Logged out: ${event.detail ?? 'the token was refused'}`);
+    }
+});
+
 document.getElementById('login-form').addEventListener('submit', async event => {
     event.preventDefault();
-    const token = document.getElementById('token').value.trim();
     try {
-        await logIn(token);
+        await logIn(document.getElementById('token').value.trim());
         document.getElementById('token').value = '';
-        showLive();
+        start();
     } catch (error) {
         showLogin(`Not logged in: ${error.message}`);
     }
 });
 
 document.getElementById('logout').addEventListener('click', async () => {
-    await fetch('api/v1/session', {
-        method: 'DELETE', headers: {Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}`}
-    }).catch(() => undefined);
+    await api('api/v1/session', {method: 'DELETE'}).catch(() => undefined);
     showLogin('Logged out.');
 });
 
 showStatus('health', 'health');
 showStatus('ready', 'ready');
-if (sessionStorage.getItem(TOKEN_KEY)) {
-    logIn(sessionStorage.getItem(TOKEN_KEY)).then(showLive, () => showLogin());
+if (token.get()) {
+    logIn(token.get()).then(start, () => showLogin());
 }

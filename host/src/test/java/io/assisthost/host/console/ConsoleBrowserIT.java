@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -12,20 +13,32 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.assisthost.host.HostVerticle;
 import io.assisthost.host.testing.TestHosts;
+import io.assisthost.host.testing.TestPlugins;
+import io.assisthost.host.testing.WebhookReceiver;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The console in Debian's headless Chromium against a real host in sandbox mode. */
+/**
+ * Every console page in Debian's headless Chromium against one real host in sandbox mode (generator on,
+ * bundled plugins installed). Each test logs in on a fresh page and fails on any browser console error.
+ * Screenshots of the pages land in {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConsoleBrowserIT {
 
@@ -33,62 +46,261 @@ class ConsoleBrowserIT {
     // The flags a root user on a closed network needs: no sandbox, no background calls to Google.
     private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String REFUSED = "Failed to load resource: the server responded with a status of 400";
+    private static final String PRIMARY = "b38aaed3-57d5-5219-a632-3fe43f74b97e";
+    private static final LocatorAssertions.HasCountOptions SLOW = new LocatorAssertions.HasCountOptions().setTimeout(30_000);
 
     @TempDir
-    Path home;
+    static Path home;
 
     private Vertx vertx;
     private HostVerticle host;
+    private WebhookReceiver receiver;
     private Playwright playwright;
     private Browser browser;
+    private Page page;
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    // Chromium logs every refused request as a console error; the ones a test provokes on purpose are
+    // expected, by path, and nothing else may be refused.
+    private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final List<String> expectedRefusals = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void setUp() {
+    @BeforeAll
+    void startHostAndBrowser() throws Exception {
         vertx = Vertx.vertx();
-        host = TestHosts.deploy(vertx, home, new JsonObject().put("sandbox", new JsonObject().put("generator", true)
-                .put("utteranceIntervalMs", 300).put("conversationsPerMinute", 12)));
+        receiver = new WebhookReceiver().start(vertx);
+        TestHosts.installBundledPlugins(home.resolve("plugins"));
+        host = TestHosts.deploy(vertx, home, new JsonObject()
+                .put("sandbox", new JsonObject().put("generator", true).put("utteranceIntervalMs", 300)
+                        .put("conversationsPerMinute", 30))
+                .put("webhooks", new JsonObject().put("allowHosts", new JsonArray().add("127.0.0.1"))));
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(CHROMIUM))
                 .setHeadless(true).setArgs(FLAGS));
+        Files.createDirectories(SCREENSHOTS);
     }
 
-    @AfterEach
-    void tearDown() {
+    @AfterAll
+    void stop() {
         if (playwright != null) {
             playwright.close();
         }
         vertx.close().await();
     }
 
-    @Test
-    void logsInAndSeesSandboxTrafficMoveOnTheLivePage() {
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
-        List<String> errors = new CopyOnWriteArrayList<>();
+    @BeforeEach
+    void logIn() {
+        errors.clear();
+        refused.clear();
+        expectedRefusals.clear();
+        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
         page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
+            if (message.type().equals("error") && message.text().startsWith(REFUSED)) {
+                refused.add(java.net.URI.create(message.location().replaceAll("(:\\d+)+$", "")).getPath());
+            } else if (message.type().equals("error")) {
                 errors.add(message.text());
             }
         });
         page.onPageError(errors::add);
-
         page.navigate("http://127.0.0.1:" + host.httpPort() + "/");
         assertThat(page.locator("#ready")).hasText("UP");
         page.getByLabel("API token").fill(TestHosts.TOKEN);
-        page.getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Live"))).isVisible();
+    }
 
-        assertThat(page.getByRole(AriaRole.HEADING,
-                new Page.GetByRoleOptions().setName("Live"))).isVisible();
+    @AfterEach
+    void noConsoleErrors() {
+        page.close();
+        assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(refused).as("requests the host refused").isSubsetOf(expectedRefusals);
+    }
+
+    @Test
+    void seesSandboxTrafficMoveOnTheLivePage() {
         Locator pipeline = page.locator("#stages tbody tr[data-stage='pipeline']");
-        assertThat(pipeline).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+        assertThat(pipeline).hasCount(1, SLOW);
         assertThat(page.locator("#stages tbody tr[data-stage='genesys']")).hasCount(1);
-        assertThat(page.locator("#live-status")).hasText("live");
+        assertThat(page.locator("#stream-status")).hasText("stream: live");
 
-        // The figures move: the row is redrawn with new numbers as seconds pass.
+        // The figures move: the row is redrawn with new numbers as seconds pass, and the chart draws them.
         String before = pipeline.innerText();
         assertThat(pipeline).not().hasText(before, new LocatorAssertions.HasTextOptions().setTimeout(15_000));
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "console-live.png")));
-        assertThat(errors).as("browser console errors").isEmpty();
+        assertThat((Boolean) page.evaluate("() => window.Chart.getChart('latency-chart').data.datasets"
+                + ".some(set => set.label === 'pipeline pipeline' && set.data.some(v => v > 0))")).isTrue();
+        screenshot("live");
+    }
+
+    @Test
+    void createsAnActionFixesItsFieldErrorDeploysItAndSeesItTriggerFromASandboxConversation() {
+        open("Actions");
+        Locator actions = page.locator("#actions");
+        button(actions, "New action").click();
+        actions.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("refund-or-password");
+        actions.getByLabel("Description").fill("Refunds and passwords");
+        actions.getByLabel("Phrases, one per line").fill("refund\npassword");
+        expectedRefusals.add("/api/v1/actions");
+        Locator html = actions.getByLabel("HTML");
+        html.fill("<div class=\"assist-card\"><p>Check the order.</p><script>alert(1)</script></div>");
+        button(actions, "Save").click();
+
+        Locator htmlError = actions.locator("[data-field='content.html'] .field-error");
+        assertThat(htmlError).hasText("script elements are not allowed: <script>");
+        assertThat(html).hasAttribute("aria-invalid", "true");
+        assertThat(html).hasAttribute("aria-describedby", htmlError.getAttribute("id"));
+
+        html.fill("<div class=\"assist-card\"><h3>Refund or password</h3><p>Check the order first.</p></div>");
+        button(actions, "Check").click();
+        assertThat(htmlError).hasCount(0);
+        assertThat(actions.locator("#action-form .form-result")).hasText("Valid.");
+        button(actions, "Save").click();
+        assertThat(actions.locator("#action-detail-title")).hasText("refund-or-password (draft)");
+        FrameLocator preview = page.frameLocator("#card-preview");
+        assertThat(preview.locator("h3")).hasText("Refund or password");
+
+        button(actions, "Deploy 1.0.0").click();
+        assertThat(actions.locator("#action-detail-title")).hasText("refund-or-password (deployed)");
+        assertThat(actions.locator("#action-versions tbody tr").first()).containsText("100 % (control)");
+
+        // A second version: the diff shows what changed.
+        button(actions, "New version").click();
+        assertThat(actions.getByLabel("Version", new Locator.GetByLabelOptions().setExact(true))).hasValue("1.0.1");
+        actions.getByLabel("Description").fill("Refunds and passwords, shorter");
+        button(actions, "Save").click();
+        assertThat(actions.locator("#action-diff .removed")).hasText(new String[]{"-   \"version\": \"1.0.0\",",
+                "-   \"description\": \"Refunds and passwords\","});
+        assertThat(actions.locator("#action-diff .added")).hasText(new String[]{"+   \"version\": \"1.0.1\",",
+                "+   \"description\": \"Refunds and passwords, shorter\","});
+
+        // The generator's conversations mention refunds and passwords: a card shows up for this action.
+        assertThat(actions.locator("#action-triggers li").first()).containsText("1.0.0 (control)",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        screenshot("actions", actions.locator("#preview-box"));
+    }
+
+    @Test
+    void aSandboxOutageOpensTheBreakerAndFallbacksAreCounted() {
+        open("Sandbox");
+        Locator sandbox = page.locator("#sandbox");
+        assertThat(sandbox.locator("#ff-target option")).hasCount(3);
+        sandbox.getByLabel("Target").selectOption(PRIMARY);
+        sandbox.getByLabel("Outage").check();
+        button(sandbox, "Apply").click();
+        try {
+            assertThat(sandbox.locator("#fault-list tbody tr")).containsText("Test Care");
+            assertThat(sandbox.locator("#sandbox-breakers li[data-state='OPEN']")).hasCount(1, SLOW);
+            assertThat(sandbox.locator("#fallback-count")).not().hasText("0");
+            assertThat(sandbox.locator("#sandbox-fallbacks li").first()).containsText("served for");
+            screenshot("sandbox");
+        } finally {
+            button(sandbox, "Clear all faults").click();
+            assertThat(sandbox.locator("#fault-list tbody tr")).hasCount(0);
+        }
+    }
+
+    @Test
+    void uploadsAPluginJarAndStopsIt() throws Exception {
+        Path jar = TestPlugins.good(home.resolve("uploads"), "console-scorer");
+        open("Plugins");
+        Locator plugins = page.locator("#plugins");
+        assertThat(plugins.locator("#plugin-list tbody tr")).hasCount(TestHosts.BUNDLED.size());
+        plugins.getByLabel("Plugin jar").setInputFiles(jar);
+        button(plugins, "Upload").click();
+        assertThat(plugins.locator("#plugin-upload .form-result")).hasText("Installed console-scorer 1.0.0: STARTED.");
+        Locator row = plugins.locator("tr[data-plugin='console-scorer']");
+        assertThat(row).containsText("Scorer: FixedScorer");
+
+        button(row, "Stop console-scorer").click();
+        assertThat(row.locator(".state")).hasText("STOPPED");
+        screenshot("plugins");
+        button(row, "Start console-scorer").click();
+        assertThat(row.locator(".state")).hasText("STARTED");
+    }
+
+    @Test
+    void addsAWebhookSinkAndWatchesItsDeliveries() {
+        open("Webhooks");
+        Locator webhooks = page.locator("#webhooks");
+        expectedRefusals.add("/api/v1/webhooks");
+        Locator url = webhooks.getByLabel("URL");
+        url.fill("http://hooks.example.com/assist");
+        button(webhooks, "Add sink").click();
+        assertThat(webhooks.locator("[data-field='url'] .field-error"))
+                .hasText("must use https (or its host must be in webhooks.allowHosts)");
+
+        url.fill(receiver.url());
+        button(webhooks, "Add sink").click();
+        assertThat(webhooks.locator("#sink-form .form-result")).containsText("Its signing secret, shown only now: whsec_");
+        Locator sink = webhooks.locator("#sink-list tbody tr");
+        assertThat(sink).hasCount(1);
+        sink.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deliveries of")).click();
+
+        // Every answered recommendation of a request is an event; ask for one.
+        TestHosts.call(io.vertx.ext.web.client.WebClient.create(vertx), host, io.vertx.core.http.HttpMethod.POST,
+                "/api/v1/recommendations", new JsonObject().put("conversationId", "console-1").put("query", "refund"));
+        assertThat(webhooks.locator("#delivery-list tbody tr[data-state='delivered']", new Locator.LocatorOptions()
+                .setHasText("agentassist.recommendations.delivered")).first())
+                .containsText("console-1", new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+        button(webhooks, "Replay dead letters").click();
+        assertThat(page.locator("#notice")).hasText(java.util.regex.Pattern.compile("Replaying 0 dead letters of .+\\."));
+        screenshot("webhooks");
+    }
+
+    @Test
+    void searchesTheAuditLogAndVerifiesItsChain() {
+        open("Audit");
+        Locator audit = page.locator("#audit");
+        audit.getByLabel("Kind").selectOption("config");
+        button(audit, "Search").click();
+        assertThat(audit.locator("#audit-list tbody tr").first()).containsText("config");
+        assertThat(audit.locator("#audit-list tbody tr td:nth-child(3)")).not().containsText(new String[]{"trigger"});
+        button(audit, "Verify the chain").click();
+        assertThat(audit.locator("#audit-verdict")).containsText("The chain is intact");
+        screenshot("audit");
+    }
+
+    @Test
+    void worksFromTheKeyboardOnANarrowWindowWithEveryInputLabelled() {
+        page.setViewportSize(390, 800);
+        Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Actions"));
+        link.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Actions").setExact(true)))
+                .isVisible();
+        assertThat(link).hasAttribute("aria-current", "page");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Tab");
+        assertThat(page.locator(":focus")).isVisible();
+
+        // Nothing but tables (which scroll in their own box) is wider than the window.
+        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+        List<?> unlabelled = (List<?>) page.evaluate("() => [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
+                + ".map(e => e.id || e.name)");
+        assertThat(unlabelled).as("inputs without a label").isEmpty();
+    }
+
+    /** The button named exactly {@code name} within {@code scope}. */
+    private static Locator button(Locator scope, String name) {
+        return scope.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private void open(String name) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true)))
+                .isVisible();
+    }
+
+    // What a 1280×800 window shows from the top (a full-page capture would leave out the card preview's frame).
+    private void screenshot(String name) {
+        page.evaluate("() => window.scrollTo(0, 0)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
+    private void screenshot(String name, Locator from) {
+        from.scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 }
