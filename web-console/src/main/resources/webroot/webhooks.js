@@ -49,7 +49,9 @@ export class WebhooksPage {
 
     row(sink) {
         const counts = sink.deliveries ?? {};
-        return row([sink.id, sink.url, sink.eventTypes.join(', '),
+        const name = el('span', {}, sink.description ? el('span', {text: sink.description}) : null,
+            sink.description ? el('br') : null, el('small', {class: 'id', text: sink.id}));
+        return row([name, el('span', {class: 'id', text: sink.url}), sink.eventTypes.join(', '),
             sink.enabled ? 'yes' : `no${sink.disabledReason ? ` (${sink.disabledReason})` : ''}`,
             el('span', {class: `breaker ${String(sink.breaker).toLowerCase()}`, text: sink.breaker}),
             counts.pending ?? 0, counts.delivered ?? 0, counts.dead ?? 0,
@@ -117,7 +119,7 @@ export class WebhooksPage {
         try {
             const {body} = await api(`${path(this.sink)}/deliveries?${params}`);
             const rows = body.deliveries.map(delivery => row([time(delivery.createdAt), delivery.type,
-                delivery.conversationId, delivery.state, delivery.attempts, delivery.lastStatus, delivery.lastDetail,
+                delivery.conversationId, delivery.state, delivery.attempts, delivery.lastStatus || '–', delivery.lastDetail,
                 time(delivery.nextAttemptAt)], {data: {state: delivery.state}}));
             const table = this.root.querySelector('#delivery-list tbody');
             if (more) {

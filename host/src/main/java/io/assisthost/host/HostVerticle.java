@@ -154,9 +154,12 @@ public final class HostVerticle extends VerticleBase {
                     latency.start();
                 })
                 .compose(v -> startHttp())
-                .onSuccess(s -> LOG.info("assist-host {} listening on http://{}:{} ({} mode, node {})",
-                        HostVersion.current(), config.httpHost(), s.actualPort(),
-                        config.mode().name().toLowerCase(java.util.Locale.ROOT), cluster.selfId()));
+                .onSuccess(s -> {
+                    LOG.info("assist-host {} listening on http://{}:{} ({} mode, node {})",
+                            HostVersion.current(), config.httpHost(), s.actualPort(),
+                            config.mode().name().toLowerCase(java.util.Locale.ROOT), cluster.selfId());
+                    console.println(" Console: " + consoleUrl(s.actualPort()) + " (log in with the API token)");
+                });
     }
 
     @Override
@@ -256,6 +259,13 @@ public final class HostVerticle extends VerticleBase {
         });
         recommendations.subscriptions().onChange((recommendation, previousEtag) -> webhooks.outbox()
                 .publish(RecommendationEvents.updated(recommendation, previousEtag)).mapEmpty());
+    }
+
+    // A wildcard listen address is not one a browser can open; the loopback name is.
+    private String consoleUrl(int port) {
+        String host = config.httpHost();
+        boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        return "http://" + (wildcard ? "localhost" : host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
     }
 
     private Future<Void> resolveToken() {

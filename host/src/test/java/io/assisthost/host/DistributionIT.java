@@ -120,6 +120,7 @@ class DistributionIT {
         String output = Files.readString(log);
         assertThat(output).contains("Plugin semantic-scorer stopped").contains("assist-host stopped");
         assertThat(output).doesNotContain("Thread blocked");
+        assertThat(output).as("the console's address, for a browser").contains(" Console: http://localhost:" + port + "/ ");
     }
 
     @Test
