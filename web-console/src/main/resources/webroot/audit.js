@@ -1,6 +1,6 @@
 // The Audit page: search the tamper-evident log and verify its hash chain.
 import {api} from './api.js';
-import {clearErrors, el, row, showErrors, time} from './dom.js';
+import {clearErrors, el, row, showErrors, showPage, time} from './dom.js';
 
 export class AuditPage {
     constructor(root) {
@@ -47,14 +47,8 @@ export class AuditPage {
                 entry.conversationId, el('details', {},
                     el('summary', {text: entry.details.change ?? entry.action ?? 'details'}),
                     el('pre', {text: JSON.stringify(entry.details, null, 2)}))]));
-            const table = this.root.querySelector('#audit-list tbody');
-            if (more) {
-                table.append(...rows);
-            } else {
-                table.replaceChildren(...rows);
-            }
-            this.next = body.next;
-            this.root.querySelector('#audit-more').hidden = !body.next;
+            this.next = showPage(this.root.querySelector('#audit-list tbody'), rows, more, this.root.querySelector('#audit-more'),
+                body.next);
         } catch (error) {
             showErrors(this.form, error);
         }

@@ -34,6 +34,22 @@ export function row(cells, props = {}) {
         content instanceof Node ? content : String(content ?? '–'))));
 }
 
+/**
+ * Shows one page of a cursor-paged list: the first page replaces the table's rows, a further one is
+ * added below; the "Load more" button shows while there is a next page.
+ *
+ * @returns the cursor of the next page, or null
+ */
+export function showPage(table, rows, more, moreButton, next) {
+    if (more) {
+        table.append(...rows);
+    } else {
+        table.replaceChildren(...rows);
+    }
+    moreButton.hidden = !next;
+    return next ?? null;
+}
+
 /** A local date and time for an ISO instant, '–' for none. */
 export function time(iso) {
     return iso ? new Date(iso).toLocaleString() : '–';
@@ -59,6 +75,8 @@ export function notify(text, kind = 'info') {
     notice.className = kind;
 }
 
+let errorIds = 0;
+
 /**
  * Shows the API's field errors beside their inputs (a container with data-field naming the field, or
  * the nearest enclosing field), the rest at the top of the form; the first invalid input gets focus.
@@ -75,10 +93,14 @@ export function showErrors(form, error) {
             general.append(el('li', {text: problem.field ? `${problem.field} ${text}` : text}));
             continue;
         }
-        const input = box.querySelector('input, textarea, select');
-        const message = el('p', {class: 'field-error', id: `${input.id}-error-${box.children.length}`, text});
+        // A field's own input; a box around several (a table of variants) only gets the message.
+        const input = box.querySelector(':scope > input, :scope > textarea, :scope > select, :scope > label > input');
+        const message = el('p', {class: 'field-error', id: `error-${++errorIds}`, text});
         box.append(message);
         box.classList.add('invalid');
+        if (!input) {
+            continue;
+        }
         input.setAttribute('aria-invalid', 'true');
         const described = input.getAttribute('aria-describedby');
         input.setAttribute('aria-describedby', described ? `${described} ${message.id}` : message.id);

@@ -1,6 +1,6 @@
 // The Webhooks page: sinks with their breakers and delivery counts, the delivery log, dead letters, replay.
 import {api} from './api.js';
-import {clearErrors, el, list, notify, result, row, showErrors, time} from './dom.js';
+import {clearErrors, el, list, notify, result, row, showErrors, showPage, time} from './dom.js';
 
 const path = id => `api/v1/webhooks/${encodeURIComponent(id)}`;
 
@@ -121,14 +121,8 @@ export class WebhooksPage {
             const rows = body.deliveries.map(delivery => row([time(delivery.createdAt), delivery.type,
                 delivery.conversationId, delivery.state, delivery.attempts, delivery.lastStatus || '–', delivery.lastDetail,
                 time(delivery.nextAttemptAt)], {data: {state: delivery.state}}));
-            const table = this.root.querySelector('#delivery-list tbody');
-            if (more) {
-                table.append(...rows);
-            } else {
-                table.replaceChildren(...rows);
-            }
-            this.next = body.next;
-            this.root.querySelector('#delivery-more').hidden = !body.next;
+            this.next = showPage(this.root.querySelector('#delivery-list tbody'), rows, more, this.root.querySelector('#delivery-more'),
+                body.next);
         } catch (error) {
             notify(`Deliveries could not be listed: ${error.message}`, 'error');
         }

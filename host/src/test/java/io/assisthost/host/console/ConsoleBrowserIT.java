@@ -142,6 +142,7 @@ class ConsoleBrowserIT {
         actions.getByLabel("Description").fill("Refunds and passwords");
         actions.getByLabel("Phrases, one per line").fill("refund\npassword");
         expectedRefusals.add("/api/v1/actions");
+        expectedRefusals.add("/api/v1/actions/refund-or-password/rollout");
         Locator html = actions.getByLabel("HTML");
         html.fill("<div class=\"assist-card\"><p>Check the order.</p><script>alert(1)</script></div>");
         button(actions, "Save").click();
@@ -174,8 +175,27 @@ class ConsoleBrowserIT {
         assertThat(actions.locator("#action-diff .added")).hasText(new String[]{"+   \"version\": \"1.0.1\",",
                 "+   \"description\": \"Refunds and passwords, shorter\","});
 
+        // Deploy the new version, roll back to the first, then split traffic between them.
+        button(actions, "Deploy 1.0.1").click();
+        assertThat(actions.locator("#action-versions tbody tr").first()).containsText("100 % (control)");
+        button(actions, "Roll back to 1.0.0").click();
+        assertThat(actions.locator("#action-versions tbody tr").nth(1)).containsText("100 % (control)");
+        Locator rollout = actions.locator("#rollout-form");
+        rollout.getByLabel("weight of variant 1").fill("50");
+        button(rollout, "Add variant").click();
+        rollout.getByLabel("version of variant 2").selectOption("1.0.1");
+        rollout.getByLabel("weight of variant 2").fill("60");
+        rollout.getByLabel("group of variant 2").fill("treatment");
+        button(rollout, "Save rollout").click();
+        assertThat(rollout.locator("[data-field='rollout.variants'] .field-error")).hasText("weights must sum to 100: sum 110");
+        rollout.getByLabel("weight of variant 2").fill("50");
+        button(rollout, "Save rollout").click();
+        assertThat(actions.locator("#action-versions tbody tr").first()).containsText("50 % (treatment)");
+        assertThat(actions.locator("#action-versions tbody tr").nth(1)).containsText("50 % (control)");
+
         // The generator's conversations mention refunds and passwords: a card shows up for this action.
-        assertThat(actions.locator("#action-triggers li").first()).containsText("1.0.0 (control)",
+        assertThat(actions.locator("#action-triggers li").first()).containsText(
+                java.util.regex.Pattern.compile("1\\.0\\.[01] \\((control|treatment)\\) in "),
                 new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         screenshot("actions", actions.locator("#preview-box"));
     }
