@@ -124,7 +124,8 @@ public final class HostVerticle extends VerticleBase {
                 .map(runtime -> {
                     genesysRuntime = runtime;
                     recommendations = new Recommendations(vertx, config, runtime.client(), genesys.primaryKnowledgeBase(),
-                            genesys.fallbackKnowledgeBase(), plugins::registry, invoker, cluster.selfId(), clock,
+                            genesys.fallbackKnowledgeBase(), plugins::registry, invoker, cluster.selfId(),
+                            () -> cluster.memberIds().size(), clock,
                             metrics.registry(), board);
                     services.knowledge(recommendations.knowledge()).cache(recommendations.cache());
                     recordRecommendations();

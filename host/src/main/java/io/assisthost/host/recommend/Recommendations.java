@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /** The recommendation feature assembled: source, breakers, pipeline, service, subscriptions. */
@@ -32,7 +33,7 @@ public final class Recommendations {
      */
     public Recommendations(Vertx vertx, HostConfig config, GenesysClient client, String primaryKnowledgeBase,
                            String fallbackKnowledgeBase, Supplier<ExtensionRegistry> extensions, PluginInvoker invoker,
-                           String nodeId, Clock clock, MeterRegistry meters, LatencyBoard board) {
+                           String nodeId, IntSupplier members, Clock clock, MeterRegistry meters, LatencyBoard board) {
         this.vertx = vertx;
         this.breakers = new BreakerRegistry(vertx, config.recommend(), clock, nodeId);
         this.knowledge = new KnowledgeSource(client, new KnowledgeCandidates(config.genesys().contentTypeLabels(),
@@ -45,7 +46,7 @@ public final class Recommendations {
         this.service = new RecommendService(new RecommendRequests(config.recommend().defaultMaxResults(),
                 primaryKnowledgeBase, fallbackKnowledgeBase), pipeline, cache, board);
         service.addListener(new FallbackFeed(vertx.eventBus(), board, nodeId, clock));
-        this.subscriptions = new SubscriptionManager(vertx, service, config.recommend(), nodeId, clock);
+        this.subscriptions = new SubscriptionManager(vertx, service, config.recommend(), nodeId, members, clock);
         transcripts.onEnded(subscriptions::ended);
     }
 

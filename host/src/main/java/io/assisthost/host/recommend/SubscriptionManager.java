@@ -8,17 +8,22 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Polling subscriptions, with exactly one owner node per interaction. Every node scans the
- * subscriptions each {@code scanIntervalMs}: it renews the leases it holds and takes any lease that
- * lapsed (its owner died or left), so another node takes over within a lease plus a scan interval.
+ * subscriptions each {@code scanIntervalMs}: it renews the leases it holds and takes free ones: new
+ * subscriptions and those whose lease lapsed (their owner died or left). The work is spread: a node
+ * holding its fair share (the subscriptions divided by the cluster's members, rounded up) leaves a
+ * free subscription to the others for {@value #DEFERRED_SCANS} scan before taking it, so another node
+ * takes over within a lease plus two scan intervals even while a dead member is still counted.
  * The owner polls at the subscription's interval; when the result set's ETag changes it stores the
  * result cluster-wide and publishes one {@code assist.recommendations.updated} event, and when it does
  * not, nothing happens. Confined to the event loop of the verticle that created it.
@@ -29,6 +34,7 @@ public final class SubscriptionManager {
     public static final String UPDATED = "assist.recommendations.updated";
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionManager.class);
+    private static final int DEFERRED_SCANS = 1;
 
     private static final class Owned {
         String lease;
@@ -48,6 +54,9 @@ public final class SubscriptionManager {
     private final String nodeId;
     private final Clock clock;
     private final Map<String, Owned> owned = new HashMap<>();
+    // When this node, holding its fair share, first saw each free subscription.
+    private final Map<String, Instant> freeSince = new HashMap<>();
+    private final IntSupplier members;
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong updates = new AtomicLong();
     private final List<ChangeListener> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -66,7 +75,10 @@ public final class SubscriptionManager {
         return this;
     }
 
-    public SubscriptionManager(Vertx vertx, RecommendService service, RecommendOptions options, String nodeId, Clock clock) {
+    /** @param members how many nodes the cluster has now */
+    public SubscriptionManager(Vertx vertx, RecommendService service, RecommendOptions options, String nodeId,
+                               IntSupplier members, Clock clock) {
+        this.members = members;
         this.vertx = vertx;
         this.store = new SubscriptionStore(vertx);
         this.service = service;
@@ -80,7 +92,10 @@ public final class SubscriptionManager {
         scanTimer = vertx.setPeriodic(options.scanInterval().toMillis(), id -> scan());
     }
 
-    /** Creates or replaces the subscription of an interaction; this node tries to own it at once. */
+    /**
+     * Creates or replaces the subscription of an interaction; this node owns it at once if it holds
+     * less than its fair share, else the scans of the nodes that do take it.
+     */
     public Future<JsonObject> subscribe(String conversationId, Object body) {
         JsonObject definition;
         try {
@@ -91,7 +106,9 @@ public final class SubscriptionManager {
         return store.definition(conversationId)
                 .compose(existing -> store.putDefinition(conversationId, definition, options.subscriptionTtl())
                         .compose(v -> stopLocal(conversationId, true))
-                        .compose(v -> claim(conversationId))
+                        .compose(v -> store.count())
+                        .compose(count -> owned.size() < fairShare(count) ? claim(conversationId)
+                                : Future.succeededFuture())
                         .compose(v -> describe(conversationId))
                         .map(description -> description.put("created", existing == null)));
     }
@@ -166,11 +183,20 @@ public final class SubscriptionManager {
                     stopLocal(conversationId, true);
                 }
             }
-            for (String conversationId : subscribed) {
+            freeSince.keySet().retainAll(subscribed);
+            int fairShare = fairShare(subscribed.size());
+            int claiming = 0;
+            List<String> order = new ArrayList<>(subscribed);
+            // Nodes walk the subscriptions in different orders, so that they rarely race for the same one.
+            Collections.shuffle(order);
+            for (String conversationId : order) {
                 if (owned.containsKey(conversationId)) {
                     renew(conversationId);
-                } else {
+                } else if (owned.size() + claiming < fairShare) {
+                    claiming++;
                     claim(conversationId);
+                } else {
+                    claimIfLongFree(conversationId);
                 }
             }
         }).onFailure(failure -> LOG.warn("Subscription scan failed: {}", failure.getMessage()))
@@ -180,6 +206,28 @@ public final class SubscriptionManager {
     private Future<Void> claim(String conversationId) {
         return store.acquire(conversationId, nodeId, clock.instant(), options.lease())
                 .compose(lease -> lease == null ? Future.succeededFuture() : startLocal(conversationId, lease));
+    }
+
+    /** The subscriptions each node should poll: all of them divided by the members, rounded up. */
+    private int fairShare(int subscriptions) {
+        int nodes = Math.max(1, members.getAsInt());
+        return (subscriptions + nodes - 1) / nodes;
+    }
+
+    /** Takes a free subscription that the nodes under their fair share have left for a while. */
+    private void claimIfLongFree(String conversationId) {
+        store.lease(conversationId).onSuccess(lease -> {
+            Instant now = clock.instant();
+            if (lease != null && SubscriptionStore.expiry(lease).isAfter(now)) {
+                freeSince.remove(conversationId);
+                return;
+            }
+            Instant since = freeSince.computeIfAbsent(conversationId, id -> now);
+            if (!since.plus(options.scanInterval().multipliedBy(DEFERRED_SCANS)).isAfter(now)) {
+                freeSince.remove(conversationId);
+                claim(conversationId);
+            }
+        });
     }
 
     private void renew(String conversationId) {

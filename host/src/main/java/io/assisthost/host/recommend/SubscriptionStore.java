@@ -38,6 +38,10 @@ final class SubscriptionStore {
         return map(SharedMaps.SUBSCRIPTIONS).compose(map -> map.get(conversationId));
     }
 
+    Future<Integer> count() {
+        return map(SharedMaps.SUBSCRIPTIONS).compose(AsyncMap::size);
+    }
+
     Future<Set<String>> subscribed() {
         return map(SharedMaps.SUBSCRIPTIONS).compose(AsyncMap::keys);
     }

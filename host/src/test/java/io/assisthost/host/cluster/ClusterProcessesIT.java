@@ -1,0 +1,191 @@
+package io.assisthost.host.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.assisthost.host.config.HostConfig;
+import io.assisthost.host.testing.HostProcess;
+import io.assisthost.host.testing.TestHosts;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three hosts started from the distribution, each in its own JVM, as one cluster on 127.0.0.1: the
+ * members see each other, subscriptions are spread with one poller each, a member killed with
+ * SIGKILL is replaced as poller within a lease plus a poll interval, its ETags and last good results
+ * survive in the backups, it rejoins when restarted, and a verticle in yet another JVM has its bus
+ * requests served by the hosts' consumers.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class ClusterProcessesIT {
+
+    private static final String TOKEN = "cluster-test-token";
+    private static final long LEASE_MS = 3_000;
+    private static final long SCAN_MS = 200;
+    private static final long POLL_MS = 1_000;
+    private static final int SUBSCRIPTIONS = 9;
+    private static final Duration START = Duration.ofSeconds(90);
+
+    @TempDir
+    Path work;
+
+    private final List<HostProcess> hosts = new ArrayList<>();
+    private Vertx client;
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        for (HostProcess host : hosts) {
+            host.close();
+        }
+        if (client != null) {
+            client.close().await();
+        }
+    }
+
+    @Test
+    void threeProcessesShareTheWorkSurviveAKilledMemberAndServeEachOthersBusRequests() throws Exception {
+        int[] clusterPorts = {HostProcess.freePort(), HostProcess.freePort(), HostProcess.freePort()};
+        String members = IntStream.of(clusterPorts).mapToObj(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+        List<String> names = List.of("a", "b", "c");
+        for (int i = 0; i < 3; i++) {
+            hosts.add(start(names.get(i), HostProcess.freePort(), clusterPorts[i], members));
+        }
+        for (HostProcess host : hosts) {
+            host.awaitReady(START);
+        }
+
+        // One cluster: every member lists the three, and names itself.
+        Map<String, HostProcess> byNode = new HashMap<>();
+        for (HostProcess host : hosts) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> host.json("/api/v1/cluster").getJsonArray("members").size() == 3);
+            JsonObject cluster = host.json("/api/v1/cluster");
+            String self = cluster.getJsonObject("self").getString("id");
+            assertThat(ids(cluster.getJsonArray("members"))).contains(self);
+            assertThat(host.nodeId()).isEqualTo(self);
+            byNode.put(self, host);
+        }
+        assertThat(byNode).hasSize(3);
+
+        // Subscriptions made on one member are spread, each polled by exactly one owner.
+        HostProcess a = hosts.get(0);
+        for (int i = 0; i < SUBSCRIPTIONS; i++) {
+            HttpResponse<String> put = a.send("PUT", "/api/v1/interactions/conv-" + i + "/subscription", new JsonObject()
+                    .put("pollIntervalMs", POLL_MS).put("context", new JsonObject().put("query", "refund for a late delivery")));
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+        }
+        HostProcess b = hosts.get(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> owners(b).values().stream().allMatch(byNode::containsKey)
+                && latestEtags(b).size() == SUBSCRIPTIONS);
+        Map<String, String> owners = owners(b);
+        Map<String, Long> perNode = owners.values().stream().collect(Collectors.groupingBy(node -> node, Collectors.counting()));
+        assertThat(perNode).as("subscriptions per node").hasSize(3);
+        assertThat(perNode.values()).allMatch(count -> count >= 2 && count <= 4);
+        for (HostProcess host : hosts) {
+            assertThat(owners(host)).as("every member sees the same owners").isEqualTo(owners);
+        }
+
+        // Kill -9 the member that owns conv-0: its subscriptions move, its ETags and results stay.
+        String victimId = owners.get("conv-0");
+        HostProcess victim = byNode.get(victimId);
+        HostProcess survivor = hosts.stream().filter(host -> host != victim).findFirst().orElseThrow();
+        List<String> orphaned = owners.entrySet().stream().filter(e -> e.getValue().equals(victimId))
+                .map(Map.Entry::getKey).toList();
+        Map<String, String> etagsBefore = latestEtags(survivor);
+        long killedAt = System.currentTimeMillis();
+        victim.kill();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Map<String, String> now = owners(survivor);
+            return orphaned.stream().allMatch(id -> now.get(id) != null && !now.get(id).equals(victimId));
+        });
+        // A lease is taken for LEASE_MS, so its expiry tells when the new owner took it, to the millisecond.
+        long takeoverMs = 0;
+        for (String id : orphaned) {
+            long expiry = Instant.parse(survivor.json("/api/v1/interactions/" + id + "/subscription")
+                    .getString("leaseExpiresAt")).toEpochMilli();
+            takeoverMs = Math.max(takeoverMs, expiry - LEASE_MS - killedAt);
+        }
+        System.out.printf("ClusterProcessesIT: %d subscriptions of the killed member taken over %d ms after the kill"
+                + " (lease %d ms, poll interval %d ms, scan %d ms)%n", orphaned.size(), takeoverMs, LEASE_MS, POLL_MS, SCAN_MS);
+        assertThat(takeoverMs).as("takeover time").isLessThanOrEqualTo(LEASE_MS + POLL_MS);
+        assertThat(latestEtags(survivor)).as("ETags and last good results after the loss of a member")
+                .containsAllEntriesOf(etagsBefore);
+
+        // The killed member comes back with its data: it joins again, as a new node of the same cluster.
+        int slot = hosts.indexOf(victim);
+        HostProcess back = start(victim.name(), victim.httpPort(), clusterPorts[slot], members);
+        hosts.set(slot, back);
+        back.awaitReady(START);
+        await().atMost(Duration.ofSeconds(30)).until(() -> survivor.json("/api/v1/cluster").getJsonArray("members").size() == 3
+                && back.json("/api/v1/cluster").getJsonArray("members").size() == 3);
+        assertThat(ids(survivor.json("/api/v1/cluster").getJsonArray("members"))).contains(back.nodeId())
+                .doesNotContain(victimId);
+
+        // A verticle in another JVM, with no consumer of its own, has its request served by the hosts.
+        client = new ClusterBootstrap(HostConfig.of(TestHosts.config(work.resolve("client"))
+                .put("cluster", new JsonObject().put("host", "127.0.0.1").put("port", HostProcess.freePort())
+                        .put("members", new JsonArray(List.of(members.split(","))))
+                        .put("config", Path.of(System.getProperty("assist.conf.dir", "../conf"), "cluster.xml")
+                                .toAbsolutePath().toString())), work.resolve("client")).cluster())
+                .start(new VertxOptions(), null).await();
+        JsonObject reply = client.eventBus().<JsonObject>request("assist.recommend", new JsonObject()
+                        .put("conversationId", "conv-bus").put("query", "refund for a late delivery").put("maxResults", 3),
+                new DeliveryOptions().setSendTimeout(10_000)).await().body();
+        assertThat(reply.getJsonArray("items")).hasSize(3);
+        assertThat(reply.getString("etag")).isNotBlank();
+    }
+
+    private HostProcess start(String name, int httpPort, int clusterPort, String members) throws java.io.IOException {
+        Map<String, String> variables = HostProcess.member(clusterPort, members);
+        variables.put("ASSIST_SANDBOX_GENERATOR", "false");
+        variables.put("ASSIST_RECOMMEND_SUBSCRIPTIONS_LEASE_MS", String.valueOf(LEASE_MS));
+        variables.put("ASSIST_RECOMMEND_SUBSCRIPTIONS_SCAN_INTERVAL_MS", String.valueOf(SCAN_MS));
+        variables.put("ASSIST_RECOMMEND_SUBSCRIPTIONS_MIN_POLL_INTERVAL_MS", "200");
+        return HostProcess.start(work, name, httpPort, TOKEN, variables);
+    }
+
+    private static List<String> ids(JsonArray members) {
+        return members.stream().map(JsonObject.class::cast).map(member -> member.getString("id")).toList();
+    }
+
+    /** Each subscription's owner as {@code host} sees it (absent while nobody holds it). */
+    private static Map<String, String> owners(HostProcess host) throws Exception {
+        Map<String, String> owners = new HashMap<>();
+        for (int i = 0; i < SUBSCRIPTIONS; i++) {
+            String owner = host.json("/api/v1/interactions/conv-" + i + "/subscription").getString("owner");
+            if (owner != null) {
+                owners.put("conv-" + i, owner);
+            }
+        }
+        return owners;
+    }
+
+    /** Each subscription's latest ETag as {@code host} serves it. */
+    private static Map<String, String> latestEtags(HostProcess host) throws Exception {
+        Map<String, String> etags = new HashMap<>();
+        for (int i = 0; i < SUBSCRIPTIONS; i++) {
+            HttpResponse<String> latest = host.send("GET", "/api/v1/interactions/conv-" + i + "/recommendations", null);
+            if (latest.statusCode() == 200) {
+                etags.put("conv-" + i, latest.headers().firstValue("ETag").orElseThrow());
+            }
+        }
+        return etags;
+    }
+}
