@@ -3,11 +3,11 @@ package io.assisthost.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.assisthost.host.testing.HostProcess;
 import io.assisthost.host.testing.PluginJarBuilder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,16 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DistributionIT {
 
-    private static final Path DISTRIBUTION = Path.of(System.getProperty("assist.test.distribution", "target/assist-host"));
-
     @TempDir
     Path work;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private HostProcess host;
     private Process process;
 
     @AfterEach
     void tearDown() throws InterruptedException {
+        if (host != null) {
+            host.close();
+        }
         if (process != null && process.isAlive()) {
             process.destroyForcibly().waitFor();
         }
@@ -50,36 +52,22 @@ class DistributionIT {
     @Test
     void startsWithTheBundledPluginsReportsABrokenJarAndStopsCleanlyOnSigterm() throws Exception {
         Path plugins = Files.createDirectories(work.resolve("plugins"));
-        try (Stream<Path> bundled = Files.list(DISTRIBUTION.resolve("plugins"))) {
+        try (Stream<Path> bundled = Files.list(HostProcess.DISTRIBUTION.resolve("plugins"))) {
             for (Path jar : bundled.toList()) {
                 Files.copy(jar, plugins.resolve(jar.getFileName()));
             }
         }
         PluginJarBuilder.writeGarbage(plugins, "broken.jar");
-        int port = freePort();
-        int clusterPort = freePort();
-        Path log = work.resolve("host.log");
+        int port = HostProcess.freePort();
+        int clusterPort = HostProcess.freePort();
+        Map<String, String> variables = HostProcess.member(clusterPort, "127.0.0.1:" + clusterPort);
+        variables.put("ASSIST_PLUGINS_DIR", plugins.toString());
+        variables.put("ASSIST_SANDBOX_UTTERANCE_INTERVAL_MS", "300");
+        host = HostProcess.start(work, "elsewhere", port, null, variables).awaitReady(Duration.ofSeconds(60));
+        String token = host.token();
+        assertThat(Files.readString(host.log())).contains(token);
 
-        ProcessBuilder builder = new ProcessBuilder(DISTRIBUTION.resolve("bin/assist-host").toAbsolutePath().toString())
-                .directory(Files.createDirectories(work.resolve("elsewhere")).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("ASSIST_HTTP_PORT", String.valueOf(port));
-        env.put("ASSIST_DATA_DIR", work.resolve("data").toString());
-        env.put("ASSIST_PLUGINS_DIR", plugins.toString());
-        env.put("ASSIST_CLUSTER_PORT", String.valueOf(clusterPort));
-        env.put("ASSIST_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort);
-        env.put("ASSIST_SANDBOX_UTTERANCE_INTERVAL_MS", "300");
-        env.put("JAVA_OPTS", "-Xmx256m");
-        process = builder.start();
-
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> status(port, "/ready", null) == 200);
-        String token = Files.readString(work.resolve("data/api-token")).trim();
-        assertThat(Files.readString(log)).contains(token);
-
-        JsonArray list = new JsonObject(get(port, "/api/v1/plugins", token).body()).getJsonArray("plugins");
+        JsonArray list = host.json("/api/v1/plugins").getJsonArray("plugins");
         Map<String, JsonObject> byId = list.stream().map(JsonObject.class::cast)
                 .collect(Collectors.toMap(p -> p.getString("id"), p -> p));
         assertThat(byId.keySet()).containsExactlyInAnyOrder(
@@ -92,14 +80,10 @@ class DistributionIT {
                 .map(e -> ((JsonObject) e).getString("point"))
                 .collect(Collectors.toSet());
         assertThat(points).containsExactlyInAnyOrder("Scorer", "RecommendationFilter", "FallbackStrategy", "WebhookSink");
-        assertThat(status(port, "/api/v1/plugins", "wrong")).isEqualTo(401);
+        assertThat(host.send("GET", "/api/v1/plugins", null, "wrong").statusCode()).isEqualTo(401);
 
-        HttpResponse<String> recommended = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/recommendations"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"conversationId\":\"dist-1\",\"query\":\"refund for a late delivery\",\"maxResults\":3}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> recommended = host.send("POST", "/api/v1/recommendations", new JsonObject()
+                .put("conversationId", "dist-1").put("query", "refund for a late delivery").put("maxResults", 3));
         assertThat(recommended.statusCode()).isEqualTo(200);
         JsonObject recommendation = new JsonObject(recommended.body());
         assertThat(recommendation.getJsonArray("items")).hasSize(3);
@@ -107,17 +91,16 @@ class DistributionIT {
                 .containsExactlyInAnyOrder("relevance", "semantic");
         assertThat(recommended.headers().firstValue("ETag")).contains(recommendation.getString("etag"));
 
-        JsonObject cluster = new JsonObject(get(port, "/api/v1/cluster", token).body());
+        JsonObject cluster = host.json("/api/v1/cluster");
         assertThat(cluster.getString("mode")).isEqualTo("sandbox");
         assertThat(cluster.getJsonObject("sandbox").getInteger("port")).isPositive();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
-                new JsonObject(get(port, "/api/v1/cluster", token).body()).getJsonObject("genesys")
-                        .getJsonObject("transcripts").getLong("eventsReceived") > 0);
+                host.json("/api/v1/cluster").getJsonObject("genesys").getJsonObject("transcripts")
+                        .getLong("eventsReceived") > 0);
 
-        process.destroy();
-        assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("host exits after SIGTERM").isTrue();
-        assertThat(process.exitValue()).isEqualTo(143);
-        String output = Files.readString(log);
+        assertThat(host.stop(Duration.ofSeconds(40))).as("host exits after SIGTERM").isTrue();
+        assertThat(host.process().exitValue()).isEqualTo(143);
+        String output = Files.readString(host.log());
         assertThat(output).contains("Plugin semantic-scorer stopped").contains("assist-host stopped");
         assertThat(output).doesNotContain("Thread blocked");
         assertThat(output).as("the console's address, for a browser").contains(" Console: http://localhost:" + port + "/ ");
@@ -125,9 +108,9 @@ class DistributionIT {
 
     @Test
     void theEmulatorRunsOnItsOwn() throws Exception {
-        int port = freePort();
+        int port = HostProcess.freePort();
         Path log = work.resolve("emulator.log");
-        process = new ProcessBuilder(DISTRIBUTION.resolve("bin/genesys-emulator").toAbsolutePath().toString(),
+        process = new ProcessBuilder(HostProcess.DISTRIBUTION.resolve("bin/genesys-emulator").toAbsolutePath().toString(),
                 String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpRequest token = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth/token"))
@@ -150,31 +133,5 @@ class DistributionIT {
         assertThat(new JsonObject(bases.body()).getJsonArray("entities")).hasSize(2);
         process.destroy();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private int status(int port, String path, String token) {
-        try {
-            return get(port, path, token).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

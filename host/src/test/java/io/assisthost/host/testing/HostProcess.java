@@ -30,14 +30,14 @@ public final class HostProcess implements AutoCloseable {
 
     private final String name;
     private final int httpPort;
-    private final Path log;
-    private final String token;
+    private final Path home;
+    private String token;
     private final Process process;
 
-    private HostProcess(String name, int httpPort, Path log, String token, Process process) {
+    private HostProcess(String name, int httpPort, Path home, String token, Process process) {
         this.name = name;
         this.httpPort = httpPort;
-        this.log = log;
+        this.home = home;
         this.token = token;
         this.process = process;
     }
@@ -64,7 +64,7 @@ public final class HostProcess implements AutoCloseable {
             env.put("ASSIST_API_TOKEN", token);
         }
         env.putAll(variables);
-        return new HostProcess(name, httpPort, log, token, builder.start());
+        return new HostProcess(name, httpPort, home, token, builder.start());
     }
 
     /** A port nobody listens on now. */
@@ -83,7 +83,15 @@ public final class HostProcess implements AutoCloseable {
     }
 
     public Path log() {
-        return log;
+        return home.resolve("host.log");
+    }
+
+    /** The API token: the one given at start, else the one the host generated in its data dir. */
+    public String token() throws IOException {
+        if (token == null) {
+            token = Files.readString(home.resolve("data/api-token")).trim();
+        }
+        return token;
     }
 
     public Process process() {
@@ -96,8 +104,15 @@ public final class HostProcess implements AutoCloseable {
         return this;
     }
 
-    /** Sends a request with the API token; a non-null body is sent as JSON. */
+    /** Sends a request (with the API token under {@code /api} and {@code /sandbox}); a non-null body is sent as JSON. */
     public HttpResponse<String> send(String method, String path, JsonObject body) throws IOException, InterruptedException {
+        boolean open = path.equals("/ready") || path.equals("/health");
+        return send(method, path, body, open ? null : token());
+    }
+
+    /** Sends a request with {@code bearer} as the token ({@code null}: none). */
+    public HttpResponse<String> send(String method, String path, JsonObject body, String bearer)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -105,8 +120,8 @@ public final class HostProcess implements AutoCloseable {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -120,7 +135,7 @@ public final class HostProcess implements AutoCloseable {
         return new JsonObject(response.body());
     }
 
-    /** The status of {@code GET path}, or -1 while nothing answers. */
+    /** The status of {@code GET path}, or -1 while nothing answers (or before the token exists). */
     public int status(String path) {
         try {
             return send("GET", path, null).statusCode();
