@@ -1,0 +1,53 @@
+package io.assisthost.host.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pauses and heap sizes of a JVM's unified GC log ({@code -Xlog:gc:file=…}), read between two
+ * marks: the number of lines at the start of a phase and the lines written since.
+ */
+final class GcLog {
+
+    // [3.210s][info][gc] GC(4) Pause Young (Normal) (G1 Evacuation Pause) 94M->12M(512M) 3.456ms
+    private static final Pattern PAUSE = Pattern.compile("Pause .*? (\\d+)M->(\\d+)M\\((\\d+)M\\) (\\d+\\.\\d+)ms");
+
+    private final Path file;
+
+    GcLog(Path file) {
+        this.file = file;
+    }
+
+    /** How many lines the log has now. */
+    int mark() throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    }
+
+    /** The pauses logged after line {@code from}, summarised. */
+    String since(int from) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        int pauses = 0;
+        double total = 0;
+        double longest = 0;
+        long heapAfter = 0;
+        long committed = 0;
+        for (String line : lines.subList(Math.min(from, lines.size()), lines.size())) {
+            Matcher pause = PAUSE.matcher(line);
+            if (pause.find()) {
+                double ms = Double.parseDouble(pause.group(4));
+                pauses++;
+                total += ms;
+                longest = Math.max(longest, ms);
+                heapAfter = Math.max(heapAfter, Long.parseLong(pause.group(2)));
+                committed = Math.max(committed, Long.parseLong(pause.group(3)));
+            }
+        }
+        return String.format(Locale.ROOT, "%d pauses, %.1f ms in total, longest %.2f ms; heap after GC at most %d MB"
+                + " of %d MB committed", pauses, total, longest, heapAfter, committed);
+    }
+}

@@ -1,0 +1,219 @@
+package io.assisthost.host.bench;
+
+import io.assisthost.host.testing.HostProcess;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Load harness: starts the distribution in sandbox mode in its own JVM (heap and GC log as given),
+ * makes the emulator answer every Genesys call after a fixed latency, and drives
+ * {@code POST /api/v1/recommendations} and {@code POST /api/v1/transcripts} at fixed rates (open model:
+ * each request is timed from when it was due, so a stalled host cannot hide its queue). Reports
+ * throughput, errors, end-to-end and host-added latency (end-to-end minus the Genesys time the host
+ * reports for the request), GC pauses and heap; then fires a burst of concurrent slow searches.
+ *
+ * <p>Arguments, all optional: {@code rate=1000 seconds=60 warmup=20 latencyMs=20 transcripts=100
+ * burst=500 burstLatencyMs=1000 heap=512m}.
+ */
+public final class LoadHarness {
+
+    private static final String TOKEN = "load-harness-token";
+    private static final long TICK_MS = 5;
+    private static final List<String> QUERIES = List.of("refund for a late delivery", "charged twice this month",
+            "reset my password", "account locked after too many attempts", "cancel my membership",
+            "damaged item arrived broken", "change the delivery address", "update payment card",
+            "where is my order", "outage in my area");
+
+    private final Map<String, String> settings;
+    private final Vertx vertx = Vertx.vertx();
+    private WebClient client;
+
+    private LoadHarness(Map<String, String> settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of("rate", "1000", "seconds", "60", "warmup", "20",
+                "latencyMs", "20", "transcripts", "100", "burst", "500", "burstLatencyMs", "1000", "heap", "512m"));
+        for (String arg : args) {
+            String[] pair = arg.split("=", 2);
+            if (pair.length != 2 || !settings.containsKey(pair[0])) {
+                throw new IllegalArgumentException("unknown argument " + arg + "; known: " + settings.keySet());
+            }
+            settings.put(pair[0], pair[1]);
+        }
+        new LoadHarness(settings).run();
+    }
+
+    private int number(String name) {
+        return Integer.parseInt(settings.get(name));
+    }
+
+    private void run() throws Exception {
+        Path work = Files.createTempDirectory("assist-load");
+        Path gcFile = work.resolve("gc.log");
+        int port = HostProcess.freePort();
+        int clusterPort = HostProcess.freePort();
+        Map<String, String> variables = HostProcess.member(clusterPort, "127.0.0.1:" + clusterPort);
+        variables.put("ASSIST_SANDBOX_GENERATOR", "false");
+        variables.put("JAVA_OPTS", "-Xms" + settings.get("heap") + " -Xmx" + settings.get("heap")
+                + " -Xlog:gc:file=" + gcFile + ":uptime");
+        try (HostProcess host = HostProcess.start(work, "host", port, TOKEN, variables)) {
+            host.awaitReady(Duration.ofSeconds(120));
+            client = WebClient.wrap(vertx.httpClientBuilder()
+                    .with(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setKeepAlive(true))
+                    .with(new PoolOptions().setHttp1MaxSize(2 * number("burst")))
+                    .build());
+            GcLog gc = new GcLog(gcFile);
+            System.out.printf(Locale.ROOT, "assist-host load: %s; heap %s; Genesys latency %d ms%n", settings,
+                    settings.get("heap"), number("latencyMs"));
+
+            fault(number("latencyMs"));
+            drive(number("rate"), number("transcripts"), number("warmup")).await();
+            int mark = gc.mark();
+            Report report = drive(number("rate"), number("transcripts"), number("seconds")).await();
+            report.print(number("seconds"));
+            System.out.println("GC during the measured run: " + gc.since(mark));
+
+            fault(number("burstLatencyMs"));
+            burst(number("burst"));
+            fault(0);
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    private void fault(int latencyMs) {
+        HttpResponse<Buffer> set = client.request(HttpMethod.POST, "/sandbox/faults").bearerTokenAuthentication(TOKEN)
+                .sendJsonObject(new JsonObject().put("target", "*").put("latencyMs", latencyMs)).await();
+        if (set.statusCode() != 200) {
+            throw new IllegalStateException("the sandbox refused the latency: " + set.bodyAsString());
+        }
+    }
+
+    /** What one run measured. */
+    private static final class Report {
+        final LatencySamples endToEnd = new LatencySamples();
+        final LatencySamples hostAdded = new LatencySamples();
+        final LatencySamples transcripts = new LatencySamples();
+        final Map<String, Integer> errors = new HashMap<>();
+        int sent;
+        int transcriptsSent;
+        int pending;
+
+        void error(String what) {
+            errors.merge(what, 1, Integer::sum);
+        }
+
+        void print(int seconds) {
+            System.out.printf(Locale.ROOT, "recommendations: %d sent, %d answered, %.1f/s; errors %s%n", sent,
+                    endToEnd.count(), endToEnd.count() / (double) seconds, errors);
+            System.out.println("  end to end: " + endToEnd.summary());
+            System.out.println("  host-added: " + hostAdded.summary() + " (end to end minus the Genesys time, whole ms)");
+            System.out.printf(Locale.ROOT, "transcripts: %d sent, %d answered%n  end to end: %s%n", transcriptsSent,
+                    transcripts.count(), transcripts.summary());
+        }
+    }
+
+    /** Sends recommendations and transcripts at their rates for {@code seconds}, then waits for the answers. */
+    private Future<Report> drive(int rate, int transcriptRate, int seconds) {
+        Promise<Report> done = Promise.promise();
+        Report report = new Report();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        vertx.setPeriodic(TICK_MS, timer -> {
+            long now = System.nanoTime();
+            long due = Math.min(now, end) - start;
+            while (report.sent < due * rate / 1_000_000_000L) {
+                long intended = start + report.sent * 1_000_000_000L / rate;
+                recommend(report, report.sent++, intended);
+            }
+            while (report.transcriptsSent < due * transcriptRate / 1_000_000_000L) {
+                long intended = start + report.transcriptsSent * 1_000_000_000L / transcriptRate;
+                transcript(report, report.transcriptsSent++, intended);
+            }
+            if (now >= end) {
+                vertx.cancelTimer(timer);
+                vertx.setPeriodic(TICK_MS, wait -> {
+                    if (report.pending == 0) {
+                        vertx.cancelTimer(wait);
+                        done.complete(report);
+                    }
+                });
+            }
+        });
+        return done.future();
+    }
+
+    private void recommend(Report report, int n, long intended) {
+        report.pending++;
+        client.request(HttpMethod.POST, "/api/v1/recommendations").bearerTokenAuthentication(TOKEN)
+                .sendJsonObject(new JsonObject().put("conversationId", "load-" + (n % 500))
+                        .put("query", QUERIES.get(n % QUERIES.size())).put("maxResults", 5))
+                .onComplete(result -> {
+                    report.pending--;
+                    long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - intended);
+                    if (result.failed()) {
+                        report.error(result.cause().getClass().getSimpleName());
+                    } else if (result.result().statusCode() != 200) {
+                        report.error("HTTP " + result.result().statusCode());
+                    } else {
+                        report.endToEnd.add(micros);
+                        long genesysMs = result.result().bodyAsJsonObject().getJsonObject("latencyMs").getLong("genesys", 0L);
+                        report.hostAdded.add(Math.max(0, micros - genesysMs * 1_000));
+                    }
+                });
+    }
+
+    private void transcript(Report report, int n, long intended) {
+        report.pending++;
+        client.request(HttpMethod.POST, "/api/v1/transcripts").bearerTokenAuthentication(TOKEN)
+                .sendJsonObject(new JsonObject().put("conversationId", "load-t-" + (n % 200))
+                        .put("text", "I was " + QUERIES.get(n % QUERIES.size())).put("speaker", "customer")
+                        .put("confidence", 0.9))
+                .onComplete(result -> {
+                    report.pending--;
+                    if (result.succeeded() && result.result().statusCode() < 300) {
+                        report.transcripts.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - intended));
+                    } else {
+                        report.error(result.failed() ? "transcript " + result.cause().getClass().getSimpleName()
+                                : "transcript HTTP " + result.result().statusCode());
+                    }
+                });
+    }
+
+    /** Sends {@code size} searches at once against a slow Genesys: all must be in flight together and succeed. */
+    private void burst(int size) {
+        long start = System.nanoTime();
+        List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            calls.add(client.request(HttpMethod.POST, "/api/v1/recommendations").bearerTokenAuthentication(TOKEN)
+                    .sendJsonObject(new JsonObject().put("conversationId", "burst-" + i)
+                            .put("query", QUERIES.get(i % QUERIES.size())).put("maxResults", 5)));
+        }
+        Future.join(calls).otherwiseEmpty().await();
+        long ok = calls.stream().filter(call -> call.succeeded() && call.result().statusCode() == 200).count();
+        long fallback = calls.stream().filter(call -> call.succeeded() && call.result().statusCode() == 200
+                && call.result().bodyAsJsonObject().getJsonObject("source").getBoolean("fallback")).count();
+        System.out.printf(Locale.ROOT, "burst: %d searches at once with Genesys answering after %s ms: %d answered 200"
+                        + " (%d by a fallback), %d failed, all done in %d ms%n", size, settings.get("burstLatencyMs"), ok,
+                fallback, size - ok, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+}
