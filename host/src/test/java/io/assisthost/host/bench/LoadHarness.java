@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * reports for the request), GC pauses and heap; then fires a burst of concurrent slow searches.
  *
  * <p>Arguments, all optional: {@code rate=1000 seconds=60 warmup=20 latencyMs=20 transcripts=100
- * burst=500 burstLatencyMs=1000 heap=512m}.
+ * burst=500 burstLatencyMs=1000 heap=512m jvm=} ({@code jvm}: more options for the host's JVM, separated by semicolons,
+ * such as a flight recording).
  */
 public final class LoadHarness {
 
@@ -52,6 +53,7 @@ public final class LoadHarness {
     public static void main(String[] args) throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("rate", "1000", "seconds", "60", "warmup", "20",
                 "latencyMs", "20", "transcripts", "100", "burst", "500", "burstLatencyMs", "1000", "heap", "512m"));
+        settings.put("jvm", "");
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             if (pair.length != 2 || !settings.containsKey(pair[0])) {
@@ -74,7 +76,7 @@ public final class LoadHarness {
         Map<String, String> variables = HostProcess.member(clusterPort, "127.0.0.1:" + clusterPort);
         variables.put("ASSIST_SANDBOX_GENERATOR", "false");
         variables.put("JAVA_OPTS", "-Xms" + settings.get("heap") + " -Xmx" + settings.get("heap")
-                + " -Xlog:gc:file=" + gcFile + ":uptime");
+                + " -Xlog:gc:file=" + gcFile + ":uptime " + settings.get("jvm").replace(';', ' '));
         try (HostProcess host = HostProcess.start(work, "host", port, TOKEN, variables)) {
             host.awaitReady(Duration.ofSeconds(120));
             client = WebClient.wrap(vertx.httpClientBuilder()
@@ -95,6 +97,8 @@ public final class LoadHarness {
             fault(number("burstLatencyMs"));
             burst(number("burst"));
             fault(0);
+            // A clean stop lets the JVM write what it was asked to record (a flight recording, the GC log).
+            host.stop(Duration.ofSeconds(60));
         } finally {
             vertx.close().await();
         }
