@@ -31,6 +31,7 @@ public final class HostConfig {
     private final RecommendOptions recommend;
     private final WebhookOptions webhooks;
     private final ActionOptions actions;
+    private final ApiOptions api;
 
     HostConfig(JsonObject json, Path home) {
         this.json = json.copy();
@@ -43,6 +44,7 @@ public final class HostConfig {
         this.recommend = new RecommendOptions(object("recommend"));
         this.webhooks = new WebhookOptions(object("webhooks"));
         this.actions = new ActionOptions(object("actions"), this.home);
+        this.api = new ApiOptions(object("api"), this.home);
         port("http.port", true);
         if (mode == Mode.LIVE && !genesys.hasCredentials()) {
             throw new ConfigException("live mode needs Genesys client credentials: set GENESYS_CLIENT_ID and "
@@ -84,7 +86,12 @@ public final class HostConfig {
 
     /** The API token from configuration, or empty when the host should use its stored or a generated one. */
     public String apiToken() {
-        return string("api.token");
+        return api.token();
+    }
+
+    /** The API tokens: the admin token's setting and the further named tokens with their scopes. */
+    public ApiOptions api() {
+        return api;
     }
 
     public Path dataDir() {

@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.function.Supplier;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -33,7 +34,7 @@ public final class ApiRouter {
      * @param nodeDetails this node's details merged into {@code GET /api/v1/cluster} (sandbox port, Genesys)
      * @param emulator    the sandbox emulator, or {@code null} in live mode (no {@code /sandbox} routes)
      */
-    public record Parts(String apiToken, long maxBodyBytes, long maxUploadBytes, ClusterView cluster,
+    public record Parts(List<ApiToken> tokens, long maxBodyBytes, long maxUploadBytes, ClusterView cluster,
                         Readiness readiness, PrometheusMeterRegistry meters, PluginHost plugins, String version,
                         Supplier<JsonObject> nodeDetails, GenesysEmulator emulator, Recommendations recommendations,
                         AuditLog audit, Webhooks webhooks, Actions actions) {
@@ -64,7 +65,7 @@ public final class ApiRouter {
         });
         system.mountOpen(router);
 
-        BearerAuth auth = new BearerAuth(parts.apiToken());
+        BearerAuth auth = new BearerAuth(parts.tokens());
         router.route("/api/v1/*").handler(auth);
         plugins.mountUpload(router);
         router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(parts.maxBodyBytes()));
@@ -76,7 +77,7 @@ public final class ApiRouter {
         new WebhookRoutes(parts.webhooks()).mount(router);
         new ActionRoutes(parts.actions()).mount(router);
         new TranscriptRoutes(parts.actions()).mount(router);
-        new StreamRoutes(events, parts.apiToken()).mount(router);
+        new StreamRoutes(events).mount(router);
         if (parts.emulator() != null) {
             router.route("/sandbox/*").handler(auth);
             router.route("/sandbox/*").handler(BodyHandler.create(false).setBodyLimit(parts.maxBodyBytes()));
