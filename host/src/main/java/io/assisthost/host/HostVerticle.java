@@ -278,7 +278,7 @@ public final class HostVerticle extends VerticleBase {
     }
 
     private Future<HttpServer> startHttp() {
-        router = new ApiRouter(new ApiRouter.Parts(apiTokens, config.maxBodyBytes(),
+        router = new ApiRouter(new ApiRouter.Parts(apiTokens, config.corsAllowOrigins(), config.maxBodyBytes(),
                 config.plugins().maxUploadBytes(), cluster, readiness, metrics.registry(), plugins, HostVersion.current(),
                 genesys::describe, genesys.emulator(), recommendations, audit, webhooks, actions));
         return router.start(vertx).compose(v -> vertx.createHttpServer(new HttpServerOptions()

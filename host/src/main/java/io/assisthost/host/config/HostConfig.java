@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The effective host configuration: typed, validated once, immutable. Every getter's key, default and
@@ -20,6 +21,8 @@ public final class HostConfig {
         /** The real Genesys Cloud region named by the environment. */
         LIVE
     }
+
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
 
     private final JsonObject json;
     private final Path home;
@@ -55,6 +58,7 @@ public final class HostConfig {
                     + "(ASSIST_GENESYS_KNOWLEDGE_BASES_PRIMARY): the id of the knowledge base to search");
         }
         positive("http.maxBodyBytes");
+        corsAllowOrigins();
         auditRetentionDays();
     }
 
@@ -82,6 +86,22 @@ public final class HostConfig {
 
     public long maxBodyBytes() {
         return positive("http.maxBodyBytes");
+    }
+
+    /**
+     * Origins ({@code scheme://host[:port]}) whose browser pages may call the API cross-origin; empty
+     * (the default) allows none.
+     */
+    public List<String> corsAllowOrigins() {
+        List<String> origins = strings(json, "http.cors.allowOrigins");
+        for (String origin : origins) {
+            if (!ORIGIN.matcher(origin.trim()).matches()) {
+                throw new ConfigException("http.cors.allowOrigins (" + ConfigLoader.envName("http.cors.allowOrigins")
+                        + ") must list origins such as https://desk.example.com (scheme, host, optional port; no path, "
+                        + "no wildcard), was '" + origin + "'");
+            }
+        }
+        return origins.stream().map(String::trim).toList();
     }
 
     /** The API token from configuration, or empty when the host should use its stored or a generated one. */
