@@ -79,6 +79,13 @@ class VertxHttpSenderTest {
     }
 
     @Test
+    void errorMessagesShowNoCredentialsOfTheUrl() {
+        assertThat(VertxHttpSender.shown(URI.create("https://coach:pa%40ss@hooks.example.com:8443/a?b=c")))
+                .isEqualTo("https://***@hooks.example.com:8443/a?b=c");
+        assertThat(VertxHttpSender.shown(URI.create("https://hooks.example.com/a"))).isEqualTo("https://hooks.example.com/a");
+    }
+
+    @Test
     void redirectsAreNotFollowedEvenByAClientThatWouldFollowThem() {
         WebClient following = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(true));
         VertxHttpSender sender = new VertxHttpSender(vertx, following, new OutboundPolicy(List.of("127.0.0.1")));
