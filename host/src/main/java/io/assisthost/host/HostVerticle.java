@@ -8,6 +8,7 @@ import io.assisthost.host.engagement.Engagements;
 import io.assisthost.host.genesys.GenesysRuntime;
 import io.assisthost.host.genesys.TranscriptEvent;
 import io.assisthost.host.http.ApiRouter;
+import io.assisthost.host.http.ApiToken;
 import io.assisthost.host.http.ApiTokenStore;
 import io.assisthost.host.http.Readiness;
 import io.assisthost.host.http.VertxHttpSender;
@@ -36,6 +37,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +74,7 @@ public final class HostVerticle extends VerticleBase {
     private PluginHost plugins;
     private HttpServer server;
     private ApiRouter router;
-    private String apiToken;
+    private List<ApiToken> apiTokens;
 
     public HostVerticle(HostConfig config, Metrics metrics, Clock clock, PrintStream console) {
         this.config = config;
@@ -202,9 +204,9 @@ public final class HostVerticle extends VerticleBase {
         return server.actualPort();
     }
 
-    /** The API token in force. */
+    /** The admin API token in force ({@code api.token}, stored or generated). */
     public String apiToken() {
-        return apiToken;
+        return apiTokens.get(0).secret();
     }
 
     public PluginHost plugins() {
@@ -271,13 +273,13 @@ public final class HostVerticle extends VerticleBase {
 
     private Future<Void> resolveToken() {
         ApiTokenStore store = new ApiTokenStore(config.dataDir(), console);
-        return vertx.executeBlocking(() -> store.resolve(config.apiToken()), false)
-                .onSuccess(token -> apiToken = token)
+        return vertx.executeBlocking(() -> store.resolveAll(config.api()), false)
+                .onSuccess(tokens -> apiTokens = tokens)
                 .mapEmpty();
     }
 
     private Future<HttpServer> startHttp() {
-        router = new ApiRouter(new ApiRouter.Parts(apiToken, config.maxBodyBytes(),
+        router = new ApiRouter(new ApiRouter.Parts(apiTokens, config.corsAllowOrigins(), config.maxBodyBytes(),
                 config.plugins().maxUploadBytes(), cluster, readiness, metrics.registry(), plugins, HostVersion.current(),
                 genesys::describe, genesys.emulator(), recommendations, audit, webhooks, actions));
         return router.start(vertx).compose(v -> vertx.createHttpServer(new HttpServerOptions()

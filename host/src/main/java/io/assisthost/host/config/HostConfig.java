@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The effective host configuration: typed, validated once, immutable. Every getter's key, default and
@@ -21,6 +22,8 @@ public final class HostConfig {
         LIVE
     }
 
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
+
     private final JsonObject json;
     private final Path home;
     private final Mode mode;
@@ -31,6 +34,7 @@ public final class HostConfig {
     private final RecommendOptions recommend;
     private final WebhookOptions webhooks;
     private final ActionOptions actions;
+    private final ApiOptions api;
 
     HostConfig(JsonObject json, Path home) {
         this.json = json.copy();
@@ -43,6 +47,7 @@ public final class HostConfig {
         this.recommend = new RecommendOptions(object("recommend"));
         this.webhooks = new WebhookOptions(object("webhooks"));
         this.actions = new ActionOptions(object("actions"), this.home);
+        this.api = new ApiOptions(object("api"), this.home);
         port("http.port", true);
         if (mode == Mode.LIVE && !genesys.hasCredentials()) {
             throw new ConfigException("live mode needs Genesys client credentials: set GENESYS_CLIENT_ID and "
@@ -53,6 +58,7 @@ public final class HostConfig {
                     + "(ASSIST_GENESYS_KNOWLEDGE_BASES_PRIMARY): the id of the knowledge base to search");
         }
         positive("http.maxBodyBytes");
+        corsAllowOrigins();
         auditRetentionDays();
     }
 
@@ -82,9 +88,30 @@ public final class HostConfig {
         return positive("http.maxBodyBytes");
     }
 
+    /**
+     * Origins ({@code scheme://host[:port]}) whose browser pages may call the API cross-origin; empty
+     * (the default) allows none.
+     */
+    public List<String> corsAllowOrigins() {
+        List<String> origins = strings(json, "http.cors.allowOrigins");
+        for (String origin : origins) {
+            if (!ORIGIN.matcher(origin.trim()).matches()) {
+                throw new ConfigException("http.cors.allowOrigins (" + ConfigLoader.envName("http.cors.allowOrigins")
+                        + ") must list origins such as https://desk.example.com (scheme, host, optional port; no path, "
+                        + "no wildcard), was '" + origin + "'");
+            }
+        }
+        return origins.stream().map(String::trim).toList();
+    }
+
     /** The API token from configuration, or empty when the host should use its stored or a generated one. */
     public String apiToken() {
-        return string("api.token");
+        return api.token();
+    }
+
+    /** The API tokens: the admin token's setting and the further named tokens with their scopes. */
+    public ApiOptions api() {
+        return api;
     }
 
     public Path dataDir() {

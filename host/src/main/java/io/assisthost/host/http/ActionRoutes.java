@@ -29,7 +29,7 @@ final class ActionRoutes {
         router.get("/api/v1/actions").handler(this::list);
         router.post("/api/v1/actions/validate").handler(ctx -> catalog().validate(JsonBody.of(ctx))
                 .onSuccess(result -> Responses.json(ctx, 200, result)).onFailure(ctx::fail));
-        router.post("/api/v1/actions").handler(ctx -> catalog().create(JsonBody.of(ctx), BearerAuth.ACTOR)
+        router.post("/api/v1/actions").handler(ctx -> catalog().create(JsonBody.of(ctx), BearerAuth.actor(ctx))
                 .onSuccess(document -> {
                     ctx.response().putHeader("Location", "/api/v1/actions/" + document.name());
                     send(ctx, 201, document);
@@ -37,9 +37,9 @@ final class ActionRoutes {
                 .onFailure(ctx::fail));
         router.get("/api/v1/actions/:name").handler(this::get);
         router.put("/api/v1/actions/:name").handler(ctx -> respond(ctx, catalog().addVersion(ctx.pathParam("name"),
-                ifMatch(ctx), JsonBody.of(ctx), BearerAuth.ACTOR)));
+                ifMatch(ctx), JsonBody.of(ctx), BearerAuth.actor(ctx))));
         router.delete("/api/v1/actions/:name").handler(ctx -> catalog().retire(ctx.pathParam("name"), ifMatch(ctx),
-                        BearerAuth.ACTOR)
+                        BearerAuth.actor(ctx))
                 .onSuccess(document -> ctx.response().putHeader("ETag", document.etag()).setStatusCode(204).end())
                 .onFailure(ctx::fail));
         router.get("/api/v1/actions/:name/versions").handler(ctx -> {
@@ -49,9 +49,9 @@ final class ActionRoutes {
                     .put("versions", document.versionEntries()));
         });
         router.post("/api/v1/actions/:name/deploy").handler(ctx -> respond(ctx, catalog().deploy(ctx.pathParam("name"),
-                ifMatch(ctx), JsonBody.of(ctx), BearerAuth.ACTOR)));
+                ifMatch(ctx), JsonBody.of(ctx), BearerAuth.actor(ctx))));
         router.put("/api/v1/actions/:name/rollout").handler(ctx -> respond(ctx, catalog().rollout(ctx.pathParam("name"),
-                ifMatch(ctx), JsonBody.of(ctx), BearerAuth.ACTOR)));
+                ifMatch(ctx), JsonBody.of(ctx), BearerAuth.actor(ctx))));
         router.get("/api/v1/actions/:name/metrics").handler(this::metrics);
     }
 

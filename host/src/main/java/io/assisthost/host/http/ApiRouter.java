@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.function.Supplier;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,8 +20,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * Assembles the host's router: open system routes, the token-protected {@code /api/v1/**} routes, the
- * console's static files at {@code /}, and problem+json for every error.
+ * Assembles the host's router: security headers and the CORS policy on every response, open system
+ * routes, the token-protected {@code /api/v1/**} routes, the console's static files at {@code /}, and
+ * problem+json for every error.
  */
 public final class ApiRouter {
 
@@ -33,7 +35,8 @@ public final class ApiRouter {
      * @param nodeDetails this node's details merged into {@code GET /api/v1/cluster} (sandbox port, Genesys)
      * @param emulator    the sandbox emulator, or {@code null} in live mode (no {@code /sandbox} routes)
      */
-    public record Parts(String apiToken, long maxBodyBytes, long maxUploadBytes, ClusterView cluster,
+    public record Parts(List<ApiToken> tokens, List<String> corsAllowOrigins, long maxBodyBytes, long maxUploadBytes,
+                        ClusterView cluster,
                         Readiness readiness, PrometheusMeterRegistry meters, PluginHost plugins, String version,
                         Supplier<JsonObject> nodeDetails, GenesysEmulator emulator, Recommendations recommendations,
                         AuditLog audit, Webhooks webhooks, Actions actions) {
@@ -58,13 +61,11 @@ public final class ApiRouter {
 
     public Router create(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.route().handler(ctx -> {
-            ctx.response().putHeader("X-Content-Type-Options", "nosniff");
-            ctx.next();
-        });
+        router.route().handler(new SecurityHeaders());
+        router.route().handler(new CrossOrigin(parts.corsAllowOrigins()));
         system.mountOpen(router);
 
-        BearerAuth auth = new BearerAuth(parts.apiToken());
+        BearerAuth auth = new BearerAuth(parts.tokens());
         router.route("/api/v1/*").handler(auth);
         plugins.mountUpload(router);
         router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(parts.maxBodyBytes()));
@@ -76,13 +77,16 @@ public final class ApiRouter {
         new WebhookRoutes(parts.webhooks()).mount(router);
         new ActionRoutes(parts.actions()).mount(router);
         new TranscriptRoutes(parts.actions()).mount(router);
-        new StreamRoutes(events, parts.apiToken()).mount(router);
+        new StreamRoutes(events).mount(router);
         if (parts.emulator() != null) {
             router.route("/sandbox/*").handler(auth);
             router.route("/sandbox/*").handler(BodyHandler.create(false).setBodyLimit(parts.maxBodyBytes()));
             router.route("/sandbox/*").handler(new JsonBody());
             new SandboxRoutes(parts.emulator()).mount(router);
         }
+
+        // An unknown API resource is not looked for among the console's files.
+        router.route("/api/v1/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.fail(404));
 
         // The console runs only its own files and its libraries' (WebJars): no inline script, no framing.
         router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ApiRouter::consoleHeaders)
@@ -98,10 +102,7 @@ public final class ApiRouter {
     }
 
     private static void consoleHeaders(RoutingContext ctx) {
-        ctx.response()
-                .putHeader("Content-Security-Policy", CONSOLE_CSP)
-                .putHeader("X-Frame-Options", "DENY")
-                .putHeader("Referrer-Policy", "no-referrer");
+        ctx.response().putHeader("Content-Security-Policy", CONSOLE_CSP);
         ctx.next();
     }
 

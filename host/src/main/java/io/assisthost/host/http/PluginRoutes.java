@@ -55,7 +55,7 @@ final class PluginRoutes {
         String id = ctx.pathParam("id");
         JsonObject before = current(id);
         operation.apply(id)
-                .compose(plugin -> audited(change, id, before, plugin).map(plugin))
+                .compose(plugin -> audited(BearerAuth.actor(ctx), change, id, before, plugin).map(plugin))
                 .onSuccess(plugin -> Responses.json(ctx, 200, plugin))
                 .onFailure(ctx::fail);
     }
@@ -67,9 +67,9 @@ final class PluginRoutes {
     }
 
     /** Records a plugin change in the audit log; the caller answers once it is on disk. */
-    private Future<Void> audited(String change, String id, JsonObject before, JsonObject after) {
+    private Future<Void> audited(String actor, String change, String id, JsonObject before, JsonObject after) {
         JsonObject details = new JsonObject().put("change", change).put("before", summary(before)).put("after", summary(after));
-        return audit.append(new AuditRecord("config", BearerAuth.ACTOR, null, null, "plugin:" + id, details)).mapEmpty();
+        return audit.append(new AuditRecord("config", actor, null, null, "plugin:" + id, details)).mapEmpty();
     }
 
     private static JsonObject summary(JsonObject plugin) {
@@ -95,7 +95,7 @@ final class PluginRoutes {
                 .compose(result -> {
                     JsonObject plugin = result.getJsonObject("plugin");
                     String change = result.getBoolean("created") ? "install" : "replace";
-                    return audited(change, plugin.getString("id"), null, plugin).map(result);
+                    return audited(BearerAuth.actor(ctx), change, plugin.getString("id"), null, plugin).map(result);
                 })
                 .onSuccess(result -> {
                     JsonObject plugin = result.getJsonObject("plugin");

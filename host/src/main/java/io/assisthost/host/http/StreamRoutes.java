@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * {@code GET /api/v1/stream} as Server-Sent Events, with a comment line as heartbeat every
  * {@value #HEARTBEAT_MS} ms and resumption from {@code Last-Event-ID}; and {@code POST/DELETE
  * /api/v1/session}, which sets and clears the cookie that lets a browser's {@code EventSource}, which
- * cannot send headers, authenticate.
+ * cannot send headers, authenticate. The cookie is derived from the token that asked for it, whatever its
+ * scope: the stream needs any valid token.
  */
 final class StreamRoutes {
 
@@ -22,18 +23,16 @@ final class StreamRoutes {
     private static final int WRITE_QUEUE_BYTES = 8 * 1024 * 1024;
 
     private final EventStream events;
-    private final String token;
 
-    StreamRoutes(EventStream events, String token) {
+    StreamRoutes(EventStream events) {
         this.events = events;
-        this.token = token;
     }
 
     void mount(Router router) {
         router.get(STREAM).handler(this::stream);
         router.post("/api/v1/session").handler(ctx -> {
             boolean https = ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
-            ctx.response().addCookie(Cookie.cookie(BearerAuth.COOKIE, BearerAuth.sessionValue(token)).setHttpOnly(true)
+            ctx.response().addCookie(Cookie.cookie(BearerAuth.COOKIE, BearerAuth.sessionValue(BearerAuth.caller(ctx).secret())).setHttpOnly(true)
                     .setSameSite(CookieSameSite.STRICT).setPath(STREAM).setSecure(https));
             ctx.response().setStatusCode(204).end();
         });

@@ -13,9 +13,9 @@ final class TranscriptRoutes {
     }
 
     void mount(Router router) {
-        router.post("/api/v1/transcripts").handler(ctx -> actions.transcript(JsonBody.of(ctx), BearerAuth.ACTOR)
+        router.post("/api/v1/transcripts").handler(ctx -> actions.transcript(JsonBody.of(ctx), BearerAuth.actor(ctx))
                 .onSuccess(result -> Responses.json(ctx, 200, result)).onFailure(ctx::fail));
-        router.post("/api/v1/engagements").handler(ctx -> actions.engagements().record(JsonBody.of(ctx), BearerAuth.ACTOR)
+        router.post("/api/v1/engagements").handler(ctx -> actions.engagements().record(JsonBody.of(ctx), BearerAuth.actor(ctx))
                 .onSuccess(event -> Responses.json(ctx, "duplicate".equals(event.getString("status")) ? 200 : 201, event))
                 .onFailure(ctx::fail));
     }

@@ -59,7 +59,13 @@ public final class VertxHttpSender implements HttpSender {
                 .map(response -> new HttpResponse(response.statusCode(), headers(response.headers()),
                         response.body() == null ? new byte[0] : response.body().getBytes()))
                 .recover(failure -> Future.failedFuture(new IOException(
-                        request.method() + " " + request.uri() + " failed: " + failure.getMessage(), failure)));
+                        request.method() + " " + shown(request.uri()) + " failed: " + failure.getMessage(), failure)));
+    }
+
+    /** The URI as an error message may show it: credentials in it read {@code ***}. */
+    static String shown(URI uri) {
+        String text = uri.toString();
+        return uri.getRawUserInfo() == null ? text : text.replace(uri.getRawUserInfo() + "@", "***@");
     }
 
     private static Map<String, List<String>> headers(MultiMap headers) {

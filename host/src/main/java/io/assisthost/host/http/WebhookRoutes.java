@@ -23,7 +23,7 @@ final class WebhookRoutes {
     void mount(Router router) {
         router.get("/api/v1/webhooks").handler(ctx -> Responses.json(ctx, 200,
                 new JsonObject().put("webhooks", webhooks.sinks().describe())));
-        router.post("/api/v1/webhooks").handler(ctx -> webhooks.sinks().create(JsonBody.of(ctx), BearerAuth.ACTOR)
+        router.post("/api/v1/webhooks").handler(ctx -> webhooks.sinks().create(JsonBody.of(ctx), BearerAuth.actor(ctx))
                 .onSuccess(sink -> {
                     ctx.response().putHeader("Location", "/api/v1/webhooks/" + sink.getString("id"));
                     Responses.json(ctx, 201, sink);
@@ -31,17 +31,17 @@ final class WebhookRoutes {
                 .onFailure(ctx::fail));
         router.get("/api/v1/webhooks/:id").handler(ctx -> webhooks.describe(ctx.pathParam("id"))
                 .onSuccess(sink -> Responses.json(ctx, 200, sink)).onFailure(ctx::fail));
-        router.put("/api/v1/webhooks/:id").handler(ctx -> webhooks.sinks().update(ctx.pathParam("id"), JsonBody.of(ctx), BearerAuth.ACTOR)
+        router.put("/api/v1/webhooks/:id").handler(ctx -> webhooks.sinks().update(ctx.pathParam("id"), JsonBody.of(ctx), BearerAuth.actor(ctx))
                 .onSuccess(sink -> Responses.json(ctx, 200, sink)).onFailure(ctx::fail));
         router.delete("/api/v1/webhooks/:id").handler(this::delete);
         router.get("/api/v1/webhooks/:id/deliveries").handler(this::deliveries);
-        router.post("/api/v1/webhooks/:id/replay").handler(ctx -> webhooks.replay(ctx.pathParam("id"), JsonBody.of(ctx), BearerAuth.ACTOR)
+        router.post("/api/v1/webhooks/:id/replay").handler(ctx -> webhooks.replay(ctx.pathParam("id"), JsonBody.of(ctx), BearerAuth.actor(ctx))
                 .onSuccess(result -> Responses.json(ctx, 202, result)).onFailure(ctx::fail));
     }
 
     private void delete(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        webhooks.sinks().delete(id, BearerAuth.ACTOR)
+        webhooks.sinks().delete(id, BearerAuth.actor(ctx))
                 .onSuccess(existed -> {
                     if (existed) {
                         ctx.response().setStatusCode(204).end();

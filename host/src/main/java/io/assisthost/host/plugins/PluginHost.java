@@ -135,7 +135,12 @@ public final class PluginHost {
                 deleteQuietly(upload);
                 throw HostFailure.invalid("plugin jar rejected: " + e.getMessage());
             }
-            Path target = options.dir().resolve(descriptor.id() + "-" + descriptor.version() + ".jar");
+            Path target = options.dir().resolve(descriptor.id() + "-" + descriptor.version() + ".jar").normalize();
+            if (!options.dir().equals(target.getParent())) {
+                deleteQuietly(upload);
+                throw HostFailure.invalid("plugin jar rejected: id " + descriptor.id() + " and version "
+                        + descriptor.version() + " do not make a file name inside the plugins folder");
+            }
             PluginEntry existing = entries.get(descriptor.id());
             JsonObject plugin = existing == null
                     ? change(install(upload, target))

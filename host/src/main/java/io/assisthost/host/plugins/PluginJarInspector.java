@@ -14,8 +14,9 @@ import org.pf4j.VersionManager;
 
 /**
  * Checks a plugin jar before PF4J sees it, so that each way a jar can be unusable gets its own clear
- * message: unreadable, no descriptor, a malformed id or version, a host-version requirement this host
- * does not meet, or a bundled copy of the plugin API.
+ * message: unreadable, no descriptor, a malformed id or version, no host-version requirement or one this
+ * host does not meet, an entry whose name leaves the jar ({@code ../}, absolute), or a bundled copy of
+ * the plugin API.
  */
 final class PluginJarInspector {
 
@@ -43,7 +44,7 @@ final class PluginJarInspector {
     Descriptor inspect(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
             Descriptor descriptor = descriptor(file.getManifest());
-            rejectBundledApi(descriptor.id(), file);
+            rejectEntries(descriptor.id(), file);
             return descriptor;
         } catch (IOException | SecurityException e) {
             throw new PluginRejectedException("not a readable jar: " + e.getMessage(), e);
@@ -70,8 +71,12 @@ final class PluginJarInspector {
             throw new PluginRejectedException(id, "Plugin-Version '" + version + "' is not a semantic version", null);
         }
         String requires = trimmed(attributes.getValue("Plugin-Requires"));
-        checkRequires(id, requires == null ? "*" : requires);
-        return new Descriptor(id, version, requires == null ? "*" : requires);
+        if (requires == null) {
+            throw new PluginRejectedException(id, "no Plugin-Requires in META-INF/MANIFEST.MF: name the host versions "
+                    + "the plugin works with, such as >=0.1.0", null);
+        }
+        checkRequires(id, requires);
+        return new Descriptor(id, version, requires);
     }
 
     private void checkRequires(String id, String requires) {
@@ -89,15 +94,33 @@ final class PluginJarInspector {
         }
     }
 
-    private static void rejectBundledApi(String id, JarFile file) {
+    private static void rejectEntries(String id, JarFile file) {
         Enumeration<JarEntry> entries = file.entries();
         while (entries.hasMoreElements()) {
             String name = entries.nextElement().getName();
+            if (escapes(name)) {
+                throw new PluginRejectedException(id, "jar entry '" + name.replaceAll("\\p{Cntrl}", "?")
+                        + "' has a name that leaves the jar (absolute, a drive, '..' or a backslash)", null);
+            }
             if (name.startsWith(API_PATH) && name.endsWith(".class")) {
                 throw new PluginRejectedException(id, "bundles its own copy of the plugin API (" + name
                         + "); declare io.assisthost:plugin-api with scope provided", null);
             }
         }
+    }
+
+    /** Whether an entry name would leave the folder it is extracted into, or means different things to tools. */
+    static boolean escapes(String name) {
+        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.indexOf('\0') >= 0
+                || name.matches("^[A-Za-z]:.*")) {
+            return true;
+        }
+        for (String segment : name.split("/")) {
+            if (segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String trimmed(String value) {

@@ -48,12 +48,31 @@ public record Sink(String id, String type, String url, String secret, String pre
         return new SinkTarget(id, type, url, Map.of());
     }
 
+    /** The URL as shown and logged: credentials in it ({@code https://user:password@host}) read {@code ***}. */
+    public String shownUrl() {
+        return withoutCredentials(url);
+    }
+
+    static String withoutCredentials(String url) {
+        int start = url.indexOf("://");
+        if (start < 0) {
+            return url;
+        }
+        int authorityStart = start + 3;
+        int authorityEnd = authorityStart;
+        while (authorityEnd < url.length() && "/?#".indexOf(url.charAt(authorityEnd)) < 0) {
+            authorityEnd++;
+        }
+        int at = url.lastIndexOf('@', authorityEnd - 1);
+        return at < authorityStart ? url : url.substring(0, authorityStart) + "***" + url.substring(at);
+    }
+
     /** The public view, without secrets. */
     public JsonObject toJson(Instant now) {
         return new JsonObject()
                 .put("id", id)
                 .put("type", type)
-                .put("url", url)
+                .put("url", shownUrl())
                 .put("eventTypes", new JsonArray(eventTypes))
                 .put("description", description)
                 .put("origin", origin)

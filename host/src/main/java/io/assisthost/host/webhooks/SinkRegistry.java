@@ -174,7 +174,7 @@ public final class SinkRegistry {
         if (current == null || !current.enabled()) {
             return Future.succeededFuture();
         }
-        LOG.warn("Webhook sink {} ({}) disabled: {}", id, current.url(), reason);
+        LOG.warn("Webhook sink {} ({}) disabled: {}", id, current.shownUrl(), reason);
         Sink disabled = new Sink(current.id(), current.type(), current.url(), current.secret(), current.previousSecret(),
                 current.previousSecretUntil(), current.eventTypes(), current.description(), current.origin(), false,
                 reason, current.createdAt(), clock.instant());

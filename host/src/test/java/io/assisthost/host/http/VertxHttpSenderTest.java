@@ -10,6 +10,8 @@ import io.assisthost.host.webhooks.OutboundPolicy;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,6 +37,10 @@ class VertxHttpSenderTest {
             received.add(request.getHeader("webhook-id") + " " + body.toString(StandardCharsets.UTF_8));
             if (request.path().equals("/moved")) {
                 request.response().setStatusCode(302).putHeader("Location", "http://127.0.0.1:1/elsewhere").end();
+            } else if (request.path().equals("/to-metadata")) {
+                request.response().setStatusCode(307).putHeader("Location", "http://169.254.169.254/latest/meta-data/").end();
+            } else if (request.path().equals("/host")) {
+                request.response().setStatusCode(200).end(request.authority().host());
             } else {
                 request.response().setStatusCode(204).end();
             }
@@ -70,5 +76,35 @@ class VertxHttpSenderTest {
         assertThat(moved.status()).isEqualTo(302);
         assertThat(moved.header("location")).isEqualTo("http://127.0.0.1:1/elsewhere");
         assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void errorMessagesShowNoCredentialsOfTheUrl() {
+        assertThat(VertxHttpSender.shown(URI.create("https://coach:pa%40ss@hooks.example.com:8443/a?b=c")))
+                .isEqualTo("https://***@hooks.example.com:8443/a?b=c");
+        assertThat(VertxHttpSender.shown(URI.create("https://hooks.example.com/a"))).isEqualTo("https://hooks.example.com/a");
+    }
+
+    @Test
+    void redirectsAreNotFollowedEvenByAClientThatWouldFollowThem() {
+        WebClient following = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(true));
+        VertxHttpSender sender = new VertxHttpSender(vertx, following, new OutboundPolicy(List.of("127.0.0.1")));
+        HttpResponse moved = sender.send(HttpRequest.post(URI.create("http://127.0.0.1:" + receiver.actualPort() + "/to-metadata"),
+                Map.of("webhook-id", "msg_2"), new byte[0])).toCompletableFuture().join();
+        assertThat(moved.status()).isEqualTo(307);
+        assertThat(moved.header("location")).startsWith("http://169.254.169.254/");
+        assertThat(received).containsExactly("msg_2 ");
+    }
+
+    @Test
+    void connectsToTheAddressThePolicyCheckedUnderTheNameItWasGiven() {
+        // The name resolves once, in the check; the connection goes to that address, not to a second lookup.
+        OutboundPolicy policy = new OutboundPolicy(List.of("hooks.example.test"),
+                name -> new InetAddress[] {InetAddress.getByName("127.0.0.1")});
+        VertxHttpSender sender = new VertxHttpSender(vertx, WebClient.create(vertx), policy);
+        HttpResponse answered = sender.send(HttpRequest.post(URI.create("http://hooks.example.test:" + receiver.actualPort()
+                + "/host"), Map.of("webhook-id", "msg_3"), new byte[0])).toCompletableFuture().join();
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(new String(answered.body(), StandardCharsets.UTF_8)).isEqualTo("hooks.example.test");
     }
 }

@@ -184,6 +184,48 @@ class PluginHostTest {
     }
 
     @Test
+    void pluginWithoutAHostVersionRequirementIsReported() throws IOException {
+        startWith(TestPlugins.goodScorer("unbounded").manifest("Plugin-Requires", null));
+        assertGoodStartedAnd("unbounded", "no Plugin-Requires");
+    }
+
+    @Test
+    void malformedHostVersionRequirementIsReported() throws IOException {
+        startWith(TestPlugins.goodScorer("garbled").manifest("Plugin-Requires", "at least two"));
+        assertGoodStartedAnd("garbled", "Plugin-Requires 'at least two' is not a version range");
+    }
+
+    @Test
+    void uploadsWithABadDescriptorOrEscapingEntriesAreRefusedAndLeaveNothingBehind() throws IOException {
+        fixture.host.start().await();
+        Path build = home.resolve("build");
+        List<PluginJarBuilder> refused = List.of(
+                TestPlugins.goodScorer("traversal").rawEntry("../../evil.sh", new byte[] {1}),
+                TestPlugins.goodScorer("nested-traversal").rawEntry("lib/../../../evil.class", new byte[] {1}),
+                TestPlugins.goodScorer("absolute").rawEntry("/etc/cron.d/evil", new byte[] {1}),
+                TestPlugins.goodScorer("backslash").rawEntry("..\\evil.dll", new byte[] {1}),
+                TestPlugins.goodScorer("unbounded").manifest("Plugin-Requires", null),
+                TestPlugins.goodScorer("future").manifest("Plugin-Requires", ">=9.0.0"),
+                TestPlugins.goodScorer("semver").version("1.0"),
+                TestPlugins.goodScorer("dots").manifest("Plugin-Id", "../plugins"),
+                TestPlugins.goodScorer("slash").manifest("Plugin-Id", "a/b"),
+                TestPlugins.goodScorer("bare").withoutManifest(),
+                TestPlugins.goodScorer("api").bundlingApi());
+        for (PluginJarBuilder jar : refused) {
+            Path written = jar.writeTo(build, "upload.jar");
+            assertThatThrownBy(() -> fixture.host.install(jarBytes(written)).await())
+                    .isInstanceOfSatisfying(HostFailure.class, e -> {
+                        assertThat(e.code()).isEqualTo(HostFailure.Code.INVALID);
+                        assertThat(e.getMessage()).startsWith("plugin jar rejected: ");
+                    });
+        }
+        try (Stream<Path> files = Files.list(fixture.pluginsDir)) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(home.resolve("evil.sh")).doesNotExist();
+    }
+
+    @Test
     void installsAnUploadAndReplacesItWithANewerVersion() throws IOException {
         fixture.host.start().await();
         Path build = home.resolve("build");

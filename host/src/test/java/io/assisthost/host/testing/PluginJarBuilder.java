@@ -36,6 +36,7 @@ public final class PluginJarBuilder {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private boolean bundleApi;
     private boolean withManifest = true;
+    private final Map<String, byte[]> rawEntries = new LinkedHashMap<>();
 
     private PluginJarBuilder(String id) {
         this.id = id;
@@ -69,6 +70,12 @@ public final class PluginJarBuilder {
         return manifest("Plugin-Version", version);
     }
 
+    /** Adds an entry as named, whatever the name (for jars whose entry names try to leave the jar). */
+    public PluginJarBuilder rawEntry(String name, byte[] content) {
+        rawEntries.put(name, content);
+        return this;
+    }
+
     /** Writes no MANIFEST at all. */
     public PluginJarBuilder withoutManifest() {
         this.withManifest = false;
@@ -97,6 +104,11 @@ public final class PluginJarBuilder {
             addTree(out, classes, classes);
             if (bundleApi) {
                 addApiClasses(out);
+            }
+            for (Map.Entry<String, byte[]> entry : rawEntries.entrySet()) {
+                out.putNextEntry(new JarEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
             }
         }
         return jar;
