@@ -31,7 +31,7 @@ public class SemanticScorer implements Scorer {
 
     public SemanticScorer(PluginContext context) {
         this.lexical = new LexicalEmbedding(context.config().getInt("dimensions", 384));
-        context.logger().log(System.Logger.Level.DEBUG, "cosine kernel: {0}", CosineKernel.best().description());
+        context.logger().log(System.Logger.Level.INFO, "cosine kernel: {0}", CosineKernel.best().description());
     }
 
     @Override
