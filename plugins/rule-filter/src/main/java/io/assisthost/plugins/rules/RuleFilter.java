@@ -63,7 +63,7 @@ public class RuleFilter implements RecommendationFilter {
         String beyondLimit = limit == topK ? beyondTopK : beyondTop(limit);
         String belowThreshold = threshold == minScore ? belowMinScore : below(threshold);
         SeenTitles seenTitles = dedupe ? new SeenTitles(request.candidates().size()) : null;
-        List<FilterDecision> drops = new ArrayList<>();
+        List<FilterDecision> drops = new ArrayList<>(request.candidates().size());
         int kept = 0;
         for (Candidate candidate : request.candidates()) {
             String reason = dropReason(candidate, requestTypes, threshold, belowThreshold, seenTitles);
