@@ -2,7 +2,6 @@ package io.assisthost.host.recommend;
 
 import io.assisthost.api.Candidate;
 import io.assisthost.api.Score;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -34,10 +33,38 @@ public final class ScoreCombiner {
      */
     public List<Candidate> combine(List<Candidate> candidates, List<List<Score>> scored) {
         Candidate[] source = candidates.toArray(new Candidate[0]);
-        int count = source.length;
-        Columns columns = new Columns(count);
+        Columns columns = columns(source, scored);
+        double[] weightOf = columns.weights(weights);
+        double[] combinedScores = new double[source.length];
+        Candidate[] combined = new Candidate[source.length];
+        // Scratch for one candidate's components at a time: the score map copies them.
+        String[] names = new String[columns.size()];
+        double[] own = new double[columns.size()];
+        for (int i = 0; i < source.length; i++) {
+            int present = 0;
+            double weighted = 0;
+            double total = 0;
+            for (int c = 0; c < names.length; c++) {
+                double value = columns.values(c)[i];
+                if (!Double.isNaN(value)) {
+                    names[present] = columns.name(c);
+                    own[present++] = value;
+                    weighted += weightOf[c] * value;
+                    total += weightOf[c];
+                }
+            }
+            double mean = total == 0 ? 0 : Math.max(0, Math.min(1, weighted / total));
+            combinedScores[i] = mean;
+            combined[i] = source[i].withScores(scoreMap(names, own, present), mean);
+        }
+        return Arrays.asList(Ranking.bestFirst(combined, combinedScores));
+    }
+
+    /** Every component's values, {@code relevance} first. */
+    private static Columns columns(Candidate[] source, List<List<Score>> scored) {
+        Columns columns = new Columns(source.length);
         double[] relevance = columns.add(Candidate.RELEVANCE);
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < source.length; i++) {
             relevance[i] = source[i].confidence();
         }
         Positions positions = new Positions(source);
@@ -50,35 +77,7 @@ public final class ScoreCombiner {
                 }
             }
         }
-        double[] weightOf = columns.weights(weights);
-        double[] combinedScores = new double[count];
-        Candidate[] combined = new Candidate[count];
-        for (int i = 0; i < count; i++) {
-            combined[i] = combine(source[i], i, columns, weightOf, combinedScores);
-        }
-        return Arrays.asList(Ranking.bestFirst(combined, combinedScores));
-    }
-
-    private static Candidate combine(Candidate candidate, int i, Columns columns, double[] weightOf,
-                                     double[] combinedScores) {
-        int size = columns.size();
-        String[] names = new String[size];
-        double[] own = new double[size];
-        int present = 0;
-        double weighted = 0;
-        double total = 0;
-        for (int c = 0; c < size; c++) {
-            double value = columns.values(c)[i];
-            if (!Double.isNaN(value)) {
-                names[present] = columns.name(c);
-                own[present++] = value;
-                weighted += weightOf[c] * value;
-                total += weightOf[c];
-            }
-        }
-        double mean = total == 0 ? 0 : Math.max(0, Math.min(1, weighted / total));
-        combinedScores[i] = mean;
-        return candidate.withScores(scoreMap(names, own, present), mean);
+        return columns;
     }
 
     private static Map<String, Double> scoreMap(String[] names, double[] values, int size) {
@@ -100,8 +99,9 @@ public final class ScoreCombiner {
     private static final class Columns {
 
         private final int count;
-        private final List<String> names = new ArrayList<>(4);
-        private final List<double[]> values = new ArrayList<>(4);
+        private String[] names = new String[4];
+        private double[][] values = new double[4][];
+        private int size;
         private String lastName;
         private double[] lastValues;
 
@@ -110,10 +110,14 @@ public final class ScoreCombiner {
         }
 
         double[] add(String name) {
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
             double[] column = new double[count];
             Arrays.fill(column, Double.NaN);
-            names.add(name);
-            values.add(column);
+            names[size] = name;
+            values[size++] = column;
             return column;
         }
 
@@ -123,28 +127,33 @@ public final class ScoreCombiner {
             if (name.equals(lastName)) {
                 return lastValues;
             }
-            int c = names.indexOf(name);
             lastName = name;
-            lastValues = c >= 0 ? values.get(c) : add(name);
+            for (int c = 0; c < size; c++) {
+                if (names[c].equals(name)) {
+                    lastValues = values[c];
+                    return lastValues;
+                }
+            }
+            lastValues = add(name);
             return lastValues;
         }
 
         int size() {
-            return names.size();
+            return size;
         }
 
         String name(int c) {
-            return names.get(c);
+            return names[c];
         }
 
         double[] values(int c) {
-            return values.get(c);
+            return values[c];
         }
 
         double[] weights(Map<String, Double> weights) {
-            double[] weightOf = new double[names.size()];
-            for (int c = 0; c < weightOf.length; c++) {
-                weightOf[c] = weights.getOrDefault(names.get(c), 1.0);
+            double[] weightOf = new double[size];
+            for (int c = 0; c < size; c++) {
+                weightOf[c] = weights.getOrDefault(names[c], 1.0);
             }
             return weightOf;
         }
