@@ -2,6 +2,7 @@ package io.assisthost.host.recommend;
 
 import io.assisthost.api.Candidate;
 import io.assisthost.api.Score;
+import io.assisthost.api.ScoreMap;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +16,9 @@ import java.util.Map;
  *
  * <p>This runs for every recommendation, so components are gathered in arrays, a score is matched to
  * its candidate by position when the scorer kept the source's order (a map is built only for scores
- * that did not), each candidate's score map is built once, immutable, which {@link Candidate} keeps
- * without copying, and the ranking sorts primitive scores, not candidates through a comparator.
+ * that did not), each candidate's scores are a {@link ScoreMap} on names shared by all candidates (no
+ * hashing, no boxing), which {@link Candidate} keeps without copying, and the ranking sorts primitive
+ * scores, not candidates through a comparator.
  */
 public final class ScoreCombiner {
 
@@ -37,6 +39,7 @@ public final class ScoreCombiner {
         double[] weightOf = columns.weights(weights);
         double[] combinedScores = new double[source.length];
         Candidate[] combined = new Candidate[source.length];
+        ScoreMap.Keys allComponents = columns.keys();
         // Scratch for one candidate's components at a time: the score map copies them.
         String[] names = new String[columns.size()];
         double[] own = new double[columns.size()];
@@ -55,7 +58,9 @@ public final class ScoreCombiner {
             }
             double mean = total == 0 ? 0 : Math.max(0, Math.min(1, weighted / total));
             combinedScores[i] = mean;
-            combined[i] = source[i].withScores(scoreMap(names, own, present), mean);
+            ScoreMap scores = present == names.length ? allComponents.with(own)
+                    : ScoreMap.keys(Arrays.copyOf(names, present)).with(Arrays.copyOf(own, present));
+            combined[i] = source[i].withScores(scores, mean);
         }
         return Arrays.asList(Ranking.bestFirst(combined, combinedScores));
     }
@@ -78,21 +83,6 @@ public final class ScoreCombiner {
             }
         }
         return columns;
-    }
-
-    private static Map<String, Double> scoreMap(String[] names, double[] values, int size) {
-        return switch (size) {
-            case 1 -> Map.of(names[0], values[0]);
-            case 2 -> Map.of(names[0], values[0], names[1], values[1]);
-            case 3 -> Map.of(names[0], values[0], names[1], values[1], names[2], values[2]);
-            default -> {
-                Map<String, Double> map = new HashMap<>(size * 2);
-                for (int k = 0; k < size; k++) {
-                    map.put(names[k], values[k]);
-                }
-                yield Map.copyOf(map);
-            }
-        };
     }
 
     /** The value column of each component, in order of first sight; NaN where a candidate lacks it. */
@@ -148,6 +138,10 @@ public final class ScoreCombiner {
 
         double[] values(int c) {
             return values[c];
+        }
+
+        ScoreMap.Keys keys() {
+            return ScoreMap.keys(Arrays.copyOf(names, size));
         }
 
         double[] weights(Map<String, Double> weights) {
