@@ -27,12 +27,25 @@ final class Cosine {
     /** Prepares {@code query}, which is read once here and not kept, for {@code kernel}. */
     static Cosine of(float[] query, CosineKernel kernel) {
         double[] widened = new double[query.length];
-        double normSquared = 0;
         for (int i = 0; i < query.length; i++) {
             widened[i] = query[i];
-            normSquared = Math.fma(widened[i], widened[i], normSquared);
         }
-        return new Cosine(widened, normSquared, kernel);
+        // Four independent sums: with one, each of the multiply-adds would wait for the previous one.
+        double sum0 = 0;
+        double sum1 = 0;
+        double sum2 = 0;
+        double sum3 = 0;
+        int i = 0;
+        for (int end = widened.length & ~3; i < end; i += 4) {
+            sum0 = Math.fma(widened[i], widened[i], sum0);
+            sum1 = Math.fma(widened[i + 1], widened[i + 1], sum1);
+            sum2 = Math.fma(widened[i + 2], widened[i + 2], sum2);
+            sum3 = Math.fma(widened[i + 3], widened[i + 3], sum3);
+        }
+        for (; i < widened.length; i++) {
+            sum0 = Math.fma(widened[i], widened[i], sum0);
+        }
+        return new Cosine(widened, (sum0 + sum1) + (sum2 + sum3), kernel);
     }
 
     /** The length a vector must have to be compared with this query. */
