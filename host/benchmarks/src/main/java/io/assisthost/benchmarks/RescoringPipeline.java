@@ -7,14 +7,12 @@ import io.assisthost.api.InteractionContext;
 import io.assisthost.api.Score;
 import io.assisthost.api.ScoreRequest;
 import io.assisthost.api.testing.TestPluginContext;
+import io.assisthost.host.recommend.FilterDecisions;
 import io.assisthost.host.recommend.ScoreCombiner;
 import io.assisthost.plugins.rules.RuleFilter;
 import io.assisthost.plugins.semantic.SemanticScorer;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The product classes that re-score one knowledge search result, wired with the benchmarks' settings:
@@ -66,22 +64,10 @@ final class RescoringPipeline {
     }
 
     /**
-     * @return the candidates of {@code ranked} the filter did not drop, in order; one the decisions do not
-     *         mention is kept
+     * @return the candidates of {@code ranked} the filter did not drop, in order, as the host's pipeline
+     *         applies a filter's decisions (it also records each drop in the request's trace, left out here)
      */
     static List<Candidate> kept(List<Candidate> ranked, List<FilterDecision> decisions) {
-        Set<String> dropped = new HashSet<>();
-        for (FilterDecision decision : decisions) {
-            if (!decision.keep()) {
-                dropped.add(decision.documentId());
-            }
-        }
-        List<Candidate> kept = new ArrayList<>(ranked.size());
-        for (Candidate candidate : ranked) {
-            if (!dropped.contains(candidate.documentId())) {
-                kept.add(candidate);
-            }
-        }
-        return kept;
+        return FilterDecisions.apply(ranked, decisions, (candidate, decision) -> { });
     }
 }

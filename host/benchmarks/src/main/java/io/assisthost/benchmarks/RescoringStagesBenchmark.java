@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// As the host's start script does: the semantic scorer's cosines use the Vector API when it is there.
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @Threads(1)
 public class RescoringStagesBenchmark {
 

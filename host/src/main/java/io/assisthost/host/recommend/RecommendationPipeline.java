@@ -19,9 +19,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -130,18 +128,8 @@ public final class RecommendationPipeline {
 
     private static List<Candidate> apply(List<Candidate> ranked, List<FilterDecision> decisions, String filter,
                                          PipelineTrace trace) {
-        Map<String, FilterDecision> byDocument = new HashMap<>();
-        decisions.forEach(decision -> byDocument.put(decision.documentId(), decision));
-        List<Candidate> kept = new ArrayList<>(ranked.size());
-        for (Candidate candidate : ranked) {
-            FilterDecision decision = byDocument.get(candidate.documentId());
-            if (decision == null || decision.keep()) {
-                kept.add(candidate);
-            } else {
-                trace.drop(candidate, decision.reason(), filter);
-            }
-        }
-        return kept;
+        return FilterDecisions.apply(ranked, decisions,
+                (candidate, decision) -> trace.drop(candidate, decision.reason(), filter));
     }
 
     private Future<Outcome> fallback(InteractionContext context, RecommendRequest request, FallbackCause cause,

@@ -2,9 +2,8 @@ package io.assisthost.host.recommend;
 
 import io.assisthost.api.Candidate;
 import io.assisthost.api.Score;
-import java.util.ArrayList;
+import io.assisthost.api.ScoreMap;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +14,13 @@ import java.util.Map;
  * weights; a component with no configured weight weighs 1. Ranks candidates by combined score, ties
  * keeping the knowledge source's order.
  *
- * <p>This runs for every recommendation, so components are gathered in arrays and each candidate's
- * score map is built once, immutable, which {@link Candidate} keeps without copying.
+ * <p>This runs for every recommendation, so components are gathered in arrays, a score is matched to
+ * its candidate by position when the scorer kept the source's order (a map is built only for scores
+ * that did not), each candidate's scores are a {@link ScoreMap} on names shared by all candidates (no
+ * hashing, no boxing), which {@link Candidate} keeps without copying, and the ranking sorts primitive
+ * scores, not candidates through a comparator.
  */
 public final class ScoreCombiner {
-
-    private static final Comparator<Candidate> BEST_FIRST =
-            Comparator.comparingDouble(Candidate::combinedScore).reversed();
 
     private final Map<String, Double> weights;
 
@@ -35,85 +34,170 @@ public final class ScoreCombiner {
      * @return the candidates with all their components and combined scores, best first
      */
     public List<Candidate> combine(List<Candidate> candidates, List<List<Score>> scored) {
-        int count = candidates.size();
-        Map<String, Integer> index = new HashMap<>(count * 2);
-        for (int i = 0; i < count; i++) {
-            index.put(candidates.get(i).documentId(), i);
+        Candidate[] source = candidates.toArray(new Candidate[0]);
+        Columns columns = columns(source, scored);
+        double[] weightOf = columns.weights(weights);
+        double[] combinedScores = new double[source.length];
+        Candidate[] combined = new Candidate[source.length];
+        ScoreMap.Keys allComponents = columns.keys();
+        // Scratch for one candidate's components at a time: the score map copies them.
+        String[] names = new String[columns.size()];
+        double[] own = new double[columns.size()];
+        for (int i = 0; i < source.length; i++) {
+            int present = 0;
+            double weighted = 0;
+            double total = 0;
+            for (int c = 0; c < names.length; c++) {
+                double value = columns.values(c)[i];
+                if (!Double.isNaN(value)) {
+                    names[present] = columns.name(c);
+                    own[present++] = value;
+                    weighted += weightOf[c] * value;
+                    total += weightOf[c];
+                }
+            }
+            double mean = total == 0 ? 0 : Math.max(0, Math.min(1, weighted / total));
+            combinedScores[i] = mean;
+            ScoreMap scores = present == names.length ? allComponents.with(own)
+                    : ScoreMap.keys(Arrays.copyOf(names, present)).with(Arrays.copyOf(own, present));
+            combined[i] = source[i].withScores(scores, mean);
         }
-        List<String> components = new ArrayList<>(4);
-        components.add(Candidate.RELEVANCE);
-        List<double[]> values = new ArrayList<>(4);
-        double[] relevance = new double[count];
-        for (int i = 0; i < count; i++) {
-            relevance[i] = candidates.get(i).confidence();
+        return Arrays.asList(Ranking.bestFirst(combined, combinedScores));
+    }
+
+    /** Every component's values, {@code relevance} first. */
+    private static Columns columns(Candidate[] source, List<List<Score>> scored) {
+        Columns columns = new Columns(source.length);
+        double[] relevance = columns.add(Candidate.RELEVANCE);
+        for (int i = 0; i < source.length; i++) {
+            relevance[i] = source[i].confidence();
         }
-        values.add(relevance);
+        Positions positions = new Positions(source);
         for (List<Score> scores : scored) {
+            positions.restart();
             for (Score score : scores) {
-                Integer position = index.get(score.documentId());
-                if (position != null) {
-                    column(components, values, score.component(), count)[position] = score.value();
+                int position = positions.of(score.documentId());
+                if (position >= 0) {
+                    columns.of(score.component())[position] = score.value();
                 }
             }
         }
-        double[] weightOf = new double[components.size()];
-        for (int c = 0; c < weightOf.length; c++) {
-            weightOf[c] = weights.getOrDefault(components.get(c), 1.0);
-        }
-        Candidate[] combined = new Candidate[count];
-        for (int i = 0; i < count; i++) {
-            combined[i] = combine(candidates.get(i), i, components, values, weightOf);
-        }
-        // A stable sort keeps the source's order among equal scores.
-        Arrays.sort(combined, BEST_FIRST);
-        return Arrays.asList(combined);
+        return columns;
     }
 
-    /** The value column of a component, created (all absent) on first sight. */
-    private static double[] column(List<String> components, List<double[]> values, String component, int count) {
-        int c = components.indexOf(component);
-        if (c >= 0) {
-            return values.get(c);
-        }
-        double[] column = new double[count];
-        Arrays.fill(column, Double.NaN);
-        components.add(component);
-        values.add(column);
-        return column;
-    }
+    /** The value column of each component, in order of first sight; NaN where a candidate lacks it. */
+    private static final class Columns {
 
-    private static Candidate combine(Candidate candidate, int i, List<String> components, List<double[]> values,
-                                     double[] weightOf) {
-        String[] names = new String[components.size()];
-        double[] own = new double[components.size()];
-        int present = 0;
-        double weighted = 0;
-        double total = 0;
-        for (int c = 0; c < names.length; c++) {
-            double value = values.get(c)[i];
-            if (!Double.isNaN(value)) {
-                names[present] = components.get(c);
-                own[present++] = value;
-                weighted += weightOf[c] * value;
-                total += weightOf[c];
+        private final int count;
+        private String[] names = new String[4];
+        private double[][] values = new double[4][];
+        private int size;
+        private String lastName;
+        private double[] lastValues;
+
+        Columns(int count) {
+            this.count = count;
+        }
+
+        double[] add(String name) {
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
+            double[] column = new double[count];
+            Arrays.fill(column, Double.NaN);
+            names[size] = name;
+            values[size++] = column;
+            return column;
         }
-        double mean = total == 0 ? 0 : Math.max(0, Math.min(1, weighted / total));
-        return candidate.withScores(scoreMap(names, own, present), mean);
-    }
 
-    private static Map<String, Double> scoreMap(String[] names, double[] values, int size) {
-        return switch (size) {
-            case 1 -> Map.of(names[0], values[0]);
-            case 2 -> Map.of(names[0], values[0], names[1], values[1]);
-            case 3 -> Map.of(names[0], values[0], names[1], values[1], names[2], values[2]);
-            default -> {
-                Map<String, Double> map = new HashMap<>(size * 2);
-                for (int k = 0; k < size; k++) {
-                    map.put(names[k], values[k]);
+        /** The column of {@code name}, created (all absent) on first sight. */
+        double[] of(String name) {
+            // Scorers name one component over and over: the last one is nearly always the one asked for.
+            if (name.equals(lastName)) {
+                return lastValues;
+            }
+            lastName = name;
+            for (int c = 0; c < size; c++) {
+                if (names[c].equals(name)) {
+                    lastValues = values[c];
+                    return lastValues;
                 }
-                yield Map.copyOf(map);
             }
-        };
+            lastValues = add(name);
+            return lastValues;
+        }
+
+        int size() {
+            return size;
+        }
+
+        String name(int c) {
+            return names[c];
+        }
+
+        double[] values(int c) {
+            return values[c];
+        }
+
+        ScoreMap.Keys keys() {
+            return ScoreMap.keys(Arrays.copyOf(names, size));
+        }
+
+        double[] weights(Map<String, Double> weights) {
+            double[] weightOf = new double[size];
+            for (int c = 0; c < size; c++) {
+                weightOf[c] = weights.getOrDefault(names[c], 1.0);
+            }
+            return weightOf;
+        }
+    }
+
+    /**
+     * Finds a document's position among the candidates. Scorers usually answer in the candidates' order,
+     * so the position after the previous one found is tried first; a map of all positions is built only
+     * when that guess fails.
+     */
+    private static final class Positions {
+
+        private final Candidate[] candidates;
+        private Map<String, Integer> index;
+        private int previous;
+
+        Positions(Candidate[] candidates) {
+            this.candidates = candidates;
+        }
+
+        /** Starts on another scorer's output. */
+        void restart() {
+            previous = -1;
+        }
+
+        /** @return the position of {@code documentId}, or -1 if no candidate has it */
+        int of(String documentId) {
+            // The same document again (a second component), or the next one.
+            for (int guess = Math.max(previous, 0); guess <= previous + 1 && guess < candidates.length; guess++) {
+                if (candidates[guess].documentId().equals(documentId)) {
+                    previous = guess;
+                    return guess;
+                }
+            }
+            Integer position = index().get(documentId);
+            if (position == null) {
+                return -1;
+            }
+            previous = position;
+            return position;
+        }
+
+        private Map<String, Integer> index() {
+            if (index == null) {
+                index = new HashMap<>(candidates.length * 2);
+                for (int i = 0; i < candidates.length; i++) {
+                    index.put(candidates[i].documentId(), i);
+                }
+            }
+            return index;
+        }
     }
 }

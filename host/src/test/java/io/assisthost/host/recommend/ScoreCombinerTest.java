@@ -30,6 +30,25 @@ class ScoreCombinerTest {
     }
 
     @Test
+    void matchesScoresToCandidatesInAnyOrderAndIgnoresUnknownDocuments() {
+        ScoreCombiner combiner = new ScoreCombiner(Map.of());
+        List<Candidate> candidates = List.of(candidate("a", 0.1, "1"), candidate("b", 0.2, "1"),
+                candidate("c", 0.3, "1"), candidate("d", 0.4, "1"));
+        List<Candidate> ranked = combiner.combine(candidates, List.of(
+                List.of(new Score("c", "semantic", 0.9), new Score("c", "freshness", 0.5), new Score("a", "semantic", 0.7),
+                        new Score("unknown", "semantic", 1.0), new Score("d", "freshness", 0.1),
+                        new Score("a", "semantic", 0.3)),
+                List.of(new Score("b", "engagement", 0.6), new Score("b", "freshness", 0.8))));
+        Map<String, Map<String, Double>> scores = new java.util.HashMap<>();
+        ranked.forEach(c -> scores.put(c.documentId(), c.scores()));
+        assertThat(scores.get("a")).isEqualTo(Map.of("relevance", 0.1, "semantic", 0.3));
+        assertThat(scores.get("b")).isEqualTo(Map.of("relevance", 0.2, "engagement", 0.6, "freshness", 0.8));
+        assertThat(scores.get("c")).isEqualTo(Map.of("relevance", 0.3, "semantic", 0.9, "freshness", 0.5));
+        assertThat(scores.get("d")).isEqualTo(Map.of("relevance", 0.4, "freshness", 0.1));
+        assertThat(ranked).extracting(Candidate::documentId).containsExactly("c", "b", "d", "a");
+    }
+
+    @Test
     void equalScoresKeepTheSourcesOrder() {
         ScoreCombiner combiner = new ScoreCombiner(Map.of());
         List<Candidate> ranked = combiner.combine(List.of(candidate("x", 0.5, "1"), candidate("y", 0.5, "1"),

@@ -49,7 +49,10 @@ public record Candidate(
     /** The score component every candidate carries: the knowledge source's confidence. */
     public static final String RELEVANCE = "relevance";
 
-    /** Validates and normalises the components; collections are copied and made unmodifiable. */
+    /**
+     * Validates and normalises the components; collections are copied and made unmodifiable, except a
+     * {@link ScoreMap}, which is immutable already and kept as it is.
+     */
     public Candidate {
         requireText(documentId, "documentId");
         requireText(knowledgeBaseId, "knowledgeBaseId");
@@ -58,7 +61,8 @@ public record Candidate(
         text = text == null ? "" : text;
         labels = labels == null ? List.of() : List.copyOf(labels);
         Score.requireUnit(confidence, "confidence");
-        scores = scores == null ? Map.of(RELEVANCE, confidence) : Map.copyOf(scores);
+        scores = scores == null ? Map.of(RELEVANCE, confidence)
+                : scores instanceof ScoreMap ? scores : Map.copyOf(scores);
         Score.requireUnit(combinedScore, "combinedScore");
     }
 
@@ -73,7 +77,10 @@ public record Candidate(
                 labels, confidence, null, Map.of(RELEVANCE, confidence), confidence);
     }
 
-    /** This candidate with other score components and combined score. */
+    /**
+     * This candidate with other score components and combined score. The host builds the components of
+     * every candidate of every request as a {@link ScoreMap}, which is not copied.
+     */
     public Candidate withScores(Map<String, Double> newScores, double newCombinedScore) {
         return new Candidate(documentId, knowledgeBaseId, title, contentType, url, text, version, category,
                 labels, confidence, embedding, newScores, newCombinedScore);

@@ -34,6 +34,8 @@ public class RuleFilter implements RecommendationFilter {
     private final Set<String> blockedCategories;
     private final int topK;
     private final boolean dedupe;
+    private final String beyondTopK;
+    private final String belowMinScore;
 
     public RuleFilter(PluginContext context) {
         PluginConfig config = context.config();
@@ -46,6 +48,9 @@ public class RuleFilter implements RecommendationFilter {
         if (minScore < 0 || minScore > 1 || topK < 1) {
             throw new IllegalArgumentException("rule-filter: minScore must be in [0, 1] and topK at least 1");
         }
+        // The reasons for the configured limits, which apply to most requests, are built once.
+        this.beyondTopK = beyondTop(topK);
+        this.belowMinScore = below(minScore);
     }
 
     /** Answers drops only: a candidate it does not mention is kept. */
@@ -55,10 +60,10 @@ public class RuleFilter implements RecommendationFilter {
         Set<String> requestTypes = lowerCase(context.allowedTypes());
         double threshold = Math.max(minScore, context.minRelevance());
         int limit = Math.min(topK, context.maxResults());
-        String beyondLimit = "beyond top " + limit;
-        String belowThreshold = " below " + threeDecimals(threshold);
-        Set<String> seenTitles = dedupe ? new HashSet<>() : null;
-        List<FilterDecision> drops = new ArrayList<>();
+        String beyondLimit = limit == topK ? beyondTopK : beyondTop(limit);
+        String belowThreshold = threshold == minScore ? belowMinScore : below(threshold);
+        SeenTitles seenTitles = dedupe ? new SeenTitles(request.candidates().size()) : null;
+        List<FilterDecision> drops = new ArrayList<>(request.candidates().size());
         int kept = 0;
         for (Candidate candidate : request.candidates()) {
             String reason = dropReason(candidate, requestTypes, threshold, belowThreshold, seenTitles);
@@ -75,7 +80,7 @@ public class RuleFilter implements RecommendationFilter {
     }
 
     private String dropReason(Candidate candidate, Set<String> requestTypes, double threshold, String belowThreshold,
-                              Set<String> seenTitles) {
+                              SeenTitles seenTitles) {
         if (!allowedTypes.isEmpty() || !requestTypes.isEmpty()) {
             String type = candidate.contentType().toLowerCase(Locale.ROOT);
             if (!allowedTypes.isEmpty() && !allowedTypes.contains(type)) {
@@ -99,10 +104,18 @@ public class RuleFilter implements RecommendationFilter {
                 && blockedCategories.contains(candidate.category().toLowerCase(Locale.ROOT))) {
             return "category " + candidate.category() + " blocked";
         }
-        if (seenTitles != null && !seenTitles.add(candidate.title().strip().toLowerCase(Locale.ROOT))) {
+        if (seenTitles != null && !seenTitles.add(candidate.title())) {
             return "duplicate of a better-ranked article";
         }
         return null;
+    }
+
+    private static String beyondTop(int limit) {
+        return "beyond top " + limit;
+    }
+
+    private static String below(double threshold) {
+        return " below " + threeDecimals(threshold);
     }
 
     /** A score in [0, 1] to three decimals, without {@code String.format}'s cost on every drop. */
@@ -116,6 +129,9 @@ public class RuleFilter implements RecommendationFilter {
     }
 
     private static Set<String> lowerCase(List<String> values) {
+        if (values.isEmpty()) {
+            return Set.of();
+        }
         Set<String> set = new HashSet<>();
         values.forEach(v -> set.add(v.toLowerCase(Locale.ROOT)));
         return Set.copyOf(set);

@@ -2,12 +2,8 @@ package io.assisthost.plugins.semantic;
 
 /**
  * Cosine similarity of one query vector with many others of the same length. The query is prepared once
- * (widened to double, its squared norm computed), so each comparison only reads the other vector.
- *
- * <p>Sums are kept in double: the product of two floats is exact in double, so each step rounds once,
- * and the result is at least as accurate as summing float products one by one. {@link Math#fma} gives
- * the same values as a multiply and an add here, but is one instruction on CPUs with FMA (x86-64 from about
- * 2013 on, every ARMv8); without FMA the JDK computes it in software, many times slower.
+ * (widened to double, its squared norm computed), so each comparison only reads the other vector; the
+ * arithmetic is a {@link CosineKernel}'s, by default the fastest this JVM has.
  *
  * <p>Immutable and thread-safe.
  */
@@ -15,21 +11,41 @@ final class Cosine {
 
     private final double[] query;
     private final double queryNormSquared;
+    private final CosineKernel kernel;
 
-    private Cosine(double[] query, double queryNormSquared) {
+    private Cosine(double[] query, double queryNormSquared, CosineKernel kernel) {
         this.query = query;
         this.queryNormSquared = queryNormSquared;
+        this.kernel = kernel;
     }
 
-    /** Prepares {@code query}, which is read once here and not kept. */
+    /** Prepares {@code query}, which is read once here and not kept, for {@link CosineKernel#best()}. */
     static Cosine of(float[] query) {
+        return of(query, CosineKernel.best());
+    }
+
+    /** Prepares {@code query}, which is read once here and not kept, for {@code kernel}. */
+    static Cosine of(float[] query, CosineKernel kernel) {
         double[] widened = new double[query.length];
-        double normSquared = 0;
         for (int i = 0; i < query.length; i++) {
             widened[i] = query[i];
-            normSquared = Math.fma(widened[i], widened[i], normSquared);
         }
-        return new Cosine(widened, normSquared);
+        // Four independent sums: with one, each of the multiply-adds would wait for the previous one.
+        double sum0 = 0;
+        double sum1 = 0;
+        double sum2 = 0;
+        double sum3 = 0;
+        int i = 0;
+        for (int end = widened.length & ~3; i < end; i += 4) {
+            sum0 = Math.fma(widened[i], widened[i], sum0);
+            sum1 = Math.fma(widened[i + 1], widened[i + 1], sum1);
+            sum2 = Math.fma(widened[i + 2], widened[i + 2], sum2);
+            sum3 = Math.fma(widened[i + 3], widened[i + 3], sum3);
+        }
+        for (; i < widened.length; i++) {
+            sum0 = Math.fma(widened[i], widened[i], sum0);
+        }
+        return new Cosine(widened, (sum0 + sum1) + (sum2 + sum3), kernel);
     }
 
     /** The length a vector must have to be compared with this query. */
@@ -45,40 +61,6 @@ final class Cosine {
         if (other.length != query.length) {
             throw new IllegalArgumentException("expected " + query.length + " dimensions, got " + other.length);
         }
-        // Four independent sums of each kind instead of one: a single running sum makes every step wait
-        // for the previous addition, which costs several times more than the arithmetic itself.
-        double dot0 = 0;
-        double dot1 = 0;
-        double dot2 = 0;
-        double dot3 = 0;
-        double norm0 = 0;
-        double norm1 = 0;
-        double norm2 = 0;
-        double norm3 = 0;
-        int i = 0;
-        for (int end = other.length & ~3; i < end; i += 4) {
-            double o0 = other[i];
-            double o1 = other[i + 1];
-            double o2 = other[i + 2];
-            double o3 = other[i + 3];
-            dot0 = Math.fma(query[i], o0, dot0);
-            dot1 = Math.fma(query[i + 1], o1, dot1);
-            dot2 = Math.fma(query[i + 2], o2, dot2);
-            dot3 = Math.fma(query[i + 3], o3, dot3);
-            norm0 = Math.fma(o0, o0, norm0);
-            norm1 = Math.fma(o1, o1, norm1);
-            norm2 = Math.fma(o2, o2, norm2);
-            norm3 = Math.fma(o3, o3, norm3);
-        }
-        for (; i < other.length; i++) {
-            double o = other[i];
-            dot0 = Math.fma(query[i], o, dot0);
-            norm0 = Math.fma(o, o, norm0);
-        }
-        double otherNormSquared = (norm0 + norm1) + (norm2 + norm3);
-        if (queryNormSquared == 0 || otherNormSquared == 0) {
-            return 0;
-        }
-        return ((dot0 + dot1) + (dot2 + dot3)) / Math.sqrt(queryNormSquared * otherNormSquared);
+        return kernel.cosine(query, queryNormSquared, other);
     }
 }

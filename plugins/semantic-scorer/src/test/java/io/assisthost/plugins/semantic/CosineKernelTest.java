@@ -1,0 +1,144 @@
+package io.assisthost.plugins.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kernel this JVM can run against the textbook definition. Surefire runs these tests twice: with
+ * {@code --add-modules jdk.incubator.vector}, where both kernels are checked, and without, where only the
+ * scalar one exists and must be the one chosen.
+ */
+class CosineKernelTest {
+
+    private static final boolean VECTOR_MODULE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    /** Lengths around the vector kernel's steps (4 and 16 components) and the common embedding sizes. */
+    private static final int[] LENGTHS = {0, 1, 2, 3, 4, 5, 7, 8, 15, 16, 17, 19, 20, 31, 32, 33, 47, 63, 64, 65,
+        383, 384, 385, 386, 387, 399, 400, 768, 1024, 1536};
+
+    private final SplittableRandom random = new SplittableRandom(20260101);
+
+    static Stream<CosineKernel> kernels() {
+        List<CosineKernel> kernels = new ArrayList<>();
+        kernels.add(new ScalarCosineKernel());
+        CosineKernel.vectorKernel().ifPresent(kernels::add);
+        return kernels.stream();
+    }
+
+    /** The definition, one product at a time, each exact in double. */
+    private static double reference(float[] a, float[] b) {
+        double dot = 0;
+        double normA = 0;
+        double normB = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            normA += (double) a[i] * a[i];
+            normB += (double) b[i] * b[i];
+        }
+        return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
+    }
+
+    private static double cosine(CosineKernel kernel, float[] query, float[] other) {
+        return Cosine.of(query, kernel).similarity(other);
+    }
+
+    private float[] randomVector(int length, double scale) {
+        float[] vector = new float[length];
+        for (int i = 0; i < length; i++) {
+            vector[i] = (float) ((2 * random.nextDouble() - 1) * scale);
+        }
+        return vector;
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void matchesTheDefinitionOnRandomVectorsOfEveryLength(CosineKernel kernel) {
+        for (int length : LENGTHS) {
+            for (double scale : new double[]{1, 1e-3, 1e3, 1e-20, 1e15}) {
+                float[] query = randomVector(length, scale);
+                for (int other = 0; other < 5; other++) {
+                    float[] article = randomVector(length, scale);
+                    assertThat(cosine(kernel, query, article)).as("length %d, scale %g", length, scale)
+                            .isCloseTo(reference(query, article), offset(1e-13));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void isZeroWhenEitherVectorIsZero(CosineKernel kernel) {
+        for (int length : LENGTHS) {
+            float[] zero = new float[length];
+            float[] some = randomVector(length, 1);
+            assertThat(cosine(kernel, zero, some)).isZero();
+            assertThat(cosine(kernel, some, zero)).isZero();
+            assertThat(cosine(kernel, zero, zero)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void isOneForTheSameDirectionAndMinusOneForTheOpposite(CosineKernel kernel) {
+        for (int length : LENGTHS) {
+            if (length == 0) {
+                continue;
+            }
+            float[] vector = randomVector(length, 1);
+            float[] doubled = new float[length];
+            float[] opposite = new float[length];
+            for (int i = 0; i < length; i++) {
+                doubled[i] = 2 * vector[i];
+                opposite[i] = -vector[i];
+            }
+            assertThat(cosine(kernel, vector, doubled)).isCloseTo(1.0, offset(1e-14));
+            assertThat(cosine(kernel, vector, opposite)).isCloseTo(-1.0, offset(1e-14));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void readsEveryComponentOnce(CosineKernel kernel) {
+        // One non-zero component at each position in turn: a skipped or repeated component shows.
+        for (int length : new int[]{1, 5, 16, 17, 33, 387}) {
+            for (int position = 0; position < length; position++) {
+                float[] unit = new float[length];
+                unit[position] = 3;
+                float[] ones = new float[length];
+                java.util.Arrays.fill(ones, 1);
+                assertThat(cosine(kernel, ones, unit)).isCloseTo(1 / Math.sqrt(length), offset(1e-15));
+                assertThat(cosine(kernel, unit, unit)).isCloseTo(1.0, offset(1e-15));
+            }
+        }
+    }
+
+    @Test
+    void kernelsAgreeOnEmbeddingsToTheLastBits() {
+        CosineKernel scalar = new ScalarCosineKernel();
+        kernels().forEach(kernel -> {
+            for (int round = 0; round < 200; round++) {
+                float[] query = randomVector(384, 0.05);
+                float[] article = randomVector(384, 0.05);
+                assertThat(cosine(kernel, query, article)).isCloseTo(cosine(scalar, query, article), offset(1e-15));
+            }
+        });
+    }
+
+    @Test
+    void theBestKernelIsTheVectorOneWhenTheModuleIsPresent() {
+        String expected = VECTOR_MODULE && CosineKernel.vectorKernel().isPresent()
+                ? "VectorCosineKernel" : "ScalarCosineKernel";
+        assertThat(CosineKernel.best().getClass().getSimpleName()).isEqualTo(expected);
+        if (!VECTOR_MODULE) {
+            assertThat(CosineKernel.vectorKernel()).isEmpty();
+        }
+    }
+}
