@@ -1,6 +1,7 @@
 package io.assisthost.host.http;
 
 import io.assisthost.host.HostFailure;
+import io.assisthost.host.actions.Throttled;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
@@ -86,6 +87,9 @@ public final class Problems {
             // The router fails on a path it cannot decode before any handler runs; that is the client's error.
             send(ctx, 400, malformedTarget);
         } else if (failure instanceof HostFailure hostFailure) {
+            if (hostFailure instanceof Throttled throttled) {
+                ctx.response().putHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            }
             JsonObject problem = problem(hostFailure.code().status(), hostFailure.getMessage(), ctx.request().path());
             if (!hostFailure.errors().isEmpty()) {
                 problem.put("errors", hostFailure.errors());
