@@ -1,0 +1,206 @@
+package io.assisthost.host.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.assisthost.host.fuzz.BadBodies.Body;
+import io.assisthost.host.fuzz.BadBodies.Kind;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Every route that takes a JSON body, sent bad bodies of every kind (see {@link BadBodies}): each is
+ * refused with a 4xx problem+json within the bound, never a 5xx; the host stays healthy and no event
+ * loop blocks.
+ */
+class RouteBodiesFuzzTest {
+
+    private static final int TRIES = 60;
+
+    private static FuzzHost host;
+
+    @BeforeContainer
+    static void startHost() {
+        host = FuzzHost.start();
+    }
+
+    @AfterContainer
+    static void stopHost() {
+        if (host != null) {
+            System.out.println("RouteBodiesFuzzTest: " + host.cases() + " bad requests refused");
+            host.close();
+        }
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void recommendations(@ForAll("recommendation") Body body) {
+        refused(HttpMethod.POST, "/api/v1/recommendations", body);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void subscribe(@ForAll("subscription") Body body) {
+        refused(HttpMethod.PUT, "/api/v1/interactions/c-fuzz/subscription", body);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void transcripts(@ForAll("transcript") Body body) {
+        refused(HttpMethod.POST, "/api/v1/transcripts", body);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void engagements(@ForAll("engagement") Body body) {
+        refused(HttpMethod.POST, "/api/v1/engagements", body);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void createAction(@ForAll("newAction") Body body) {
+        refused(HttpMethod.POST, "/api/v1/actions", body);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void addActionVersion(@ForAll("actionVersion") Body body) {
+        refused(HttpMethod.PUT, "/api/v1/actions/" + FuzzHost.ACTION, Map.of("If-Match", "*"), body);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void deployAction(@ForAll("deploy") Body body) {
+        refused(HttpMethod.POST, "/api/v1/actions/" + FuzzHost.ACTION + "/deploy", body);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void changeRollout(@ForAll("rollout") Body body) {
+        refused(HttpMethod.PUT, "/api/v1/actions/" + FuzzHost.ACTION + "/rollout", body);
+    }
+
+    /** A dry run answers 200 {@code valid: false} for a definition it could read; anything else is refused. */
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void validateAction(@ForAll("newAction") Body body) {
+        Statistics.collect(body.kind());
+        FuzzHost.Answer answer = host.send(HttpMethod.POST, "/api/v1/actions/validate", headers(body, Map.of()), body.http());
+        if (answer.status() == 200) {
+            JsonObject result = answer.json();
+            assertThat(result.getBoolean("valid")).as("%s: %s", body, answer).isFalse();
+            assertThat(result.getJsonArray("errors")).as("%s", body).isNotEmpty();
+        } else {
+            FuzzHost.assertProblem(answer, "POST /api/v1/actions/validate with " + body);
+        }
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void createSink(@ForAll("newSink") Body body) {
+        refused(HttpMethod.POST, "/api/v1/webhooks", body);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void updateSink(@ForAll("sinkUpdate") Body body) {
+        refused(HttpMethod.PUT, "/api/v1/webhooks/" + host.sinkId(), body);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void replay(@ForAll("replay") Body body) {
+        refused(HttpMethod.POST, "/api/v1/webhooks/" + host.sinkId() + "/replay", body);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES)
+    void sandboxFaults(@ForAll("faults") Body body) {
+        refused(HttpMethod.POST, "/sandbox/faults", body);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES / 3)
+    void session(@ForAll("bytesOnly") Body body) {
+        refused(HttpMethod.POST, "/api/v1/session", body);
+    }
+
+    @Provide
+    Arbitrary<Body> recommendation() {
+        return Shapes.recommendation().all();
+    }
+
+    @Provide
+    Arbitrary<Body> subscription() {
+        return Shapes.subscription().all();
+    }
+
+    @Provide
+    Arbitrary<Body> transcript() {
+        return Shapes.transcript().all();
+    }
+
+    @Provide
+    Arbitrary<Body> engagement() {
+        return Arbitraries.oneOf(Shapes.cardEngagement(host.nodeId()).all(), Shapes.articleEngagement().all());
+    }
+
+    @Provide
+    Arbitrary<Body> newAction() {
+        return Shapes.action("1.0.0").all();
+    }
+
+    @Provide
+    Arbitrary<Body> actionVersion() {
+        return Shapes.actionVersion().all();
+    }
+
+    @Provide
+    Arbitrary<Body> deploy() {
+        return Shapes.deploy().all();
+    }
+
+    @Provide
+    Arbitrary<Body> rollout() {
+        return Shapes.rollout().all();
+    }
+
+    @Provide
+    Arbitrary<Body> newSink() {
+        return Shapes.sink(true, null).all();
+    }
+
+    @Provide
+    Arbitrary<Body> sinkUpdate() {
+        return Shapes.sink(false, host.sinkId()).all();
+    }
+
+    @Provide
+    Arbitrary<Body> replay() {
+        return Arbitraries.oneOf(Shapes.replayDeadLetters().all(), Shapes.replayRange().all());
+    }
+
+    @Provide
+    Arbitrary<Body> faults() {
+        return Shapes.faults().all();
+    }
+
+    @Provide
+    Arbitrary<Body> bytesOnly() {
+        return Shapes.anyJson().only(Set.of(Kind.NOT_JSON, Kind.OVERSIZED, Kind.WRONG_CONTENT_TYPE, Kind.INVALID_UTF8));
+    }
+
+    private static void refused(HttpMethod method, String path, Body body) {
+        refused(method, path, Map.of(), body);
+    }
+
+    private static void refused(HttpMethod method, String path, Map<String, String> extraHeaders, Body body) {
+        Statistics.collect(body.kind());
+        host.refused(method, path, headers(body, extraHeaders), body.http(), body.toString());
+    }
+
+    private static Map<String, String> headers(Body body, Map<String, String> extra) {
+        Map<String, String> headers = new LinkedHashMap<>(extra);
+        if (body.contentType() != null) {
+            headers.put("Content-Type", body.contentType());
+        }
+        return headers;
+    }
+}
