@@ -111,7 +111,7 @@ final class BadBodies {
      * The deepest structure sent on the bus: local delivery copies a message recursively on the sending
      * thread, so deeper ones overflow the sender's stack before the host sees them.
      */
-    static final int MAX_BUS_DEPTH = 2_000;
+    static final int MAX_BUS_DEPTH = 500;
 
     private final JsonObject example;
     private final Set<String> required;

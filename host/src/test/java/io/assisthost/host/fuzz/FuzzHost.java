@@ -45,6 +45,8 @@ final class FuzzHost implements AutoCloseable {
 
     /** Largest JSON body: room for the 1–2 MB strings the generators put in fields. */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    /** Largest plugin jar. */
+    static final int MAX_UPLOAD_BYTES = 1024 * 1024;
     /** The longest any answer may take, even to a 4 MB body on a loaded two-core machine. */
     static final long BOUND_MS = 10_000;
     static final String ACTION = "fuzz-card";
@@ -62,6 +64,7 @@ final class FuzzHost implements AutoCloseable {
         this.vertx = BlockedEventLoopGuard.strictVertx();
         this.host = TestHosts.deploy(vertx, home, new JsonObject()
                 .put("http", new JsonObject().put("maxBodyBytes", MAX_BODY_BYTES))
+                .put("plugins", new JsonObject().put("maxUploadBytes", MAX_UPLOAD_BYTES))
                 .put("webhooks", new JsonObject().put("allowHosts", new JsonArray().add("127.0.0.1"))));
         // The JDK's client, not Vert.x's: sent from the host's own Vert.x, thousands of refusals in a row lost
         // an occasional response on the client side, and the client under test must not be the host's.

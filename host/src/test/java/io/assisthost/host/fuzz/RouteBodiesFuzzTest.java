@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.assisthost.host.fuzz.BadBodies.Body;
 import io.assisthost.host.fuzz.BadBodies.Kind;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -120,6 +128,40 @@ class RouteBodiesFuzzTest {
     @Property(shrinking = ShrinkingMode.OFF, tries = TRIES / 3)
     void session(@ForAll("bytesOnly") Body body) {
         refused(HttpMethod.POST, "/api/v1/session", body);
+    }
+
+    /** Plugin uploads that are no plugin jar: bytes, a zip without a descriptor, JSON, nothing, too much. */
+    @Property(shrinking = ShrinkingMode.OFF, tries = TRIES / 2)
+    void uploadPlugin(@ForAll("notAJar") Map.Entry<String, byte[]> upload) {
+        Statistics.collect(upload.getKey());
+        host.refused(HttpMethod.POST, "/api/v1/plugins", Map.of("Content-Type", upload.getKey().equals("json")
+                ? "application/json" : "application/java-archive"), Buffer.buffer(upload.getValue()), upload.getKey());
+    }
+
+    @Provide
+    Arbitrary<Map.Entry<String, byte[]>> notAJar() {
+        Arbitrary<Map.Entry<String, byte[]>> bytes = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(4_096)
+                .map(random -> Map.entry("random bytes", random));
+        Arbitrary<Map.Entry<String, byte[]>> zips = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20)
+                .map(name -> Map.entry("a zip without a plugin descriptor", zip(name + ".txt")));
+        Arbitrary<Map.Entry<String, byte[]>> truncated = Arbitraries.integers().between(1, 100)
+                .map(cut -> Map.entry("a truncated zip", Arrays.copyOf(zip("a.txt"), cut)));
+        Arbitrary<Map.Entry<String, byte[]>> fixed = Arbitraries.of(Map.entry("empty", new byte[0]),
+                Map.entry("json", "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8)),
+                Map.entry("oversized", new byte[FuzzHost.MAX_UPLOAD_BYTES + 1]));
+        return Arbitraries.oneOf(bytes, zips, truncated, fixed);
+    }
+
+    private static byte[] zip(String entry) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write("not a plugin".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     @Provide
