@@ -25,6 +25,9 @@ public final class ActionJson {
     static final int MAX_PHRASE_LENGTH = 200;
     static final int MAX_LIST = 100;
     static final int MAX_VARIANTS = 10;
+    static final int MAX_DESCRIPTION = 1_000;
+    /** A card is a small fragment; the content policy parses every character of it. */
+    static final int MAX_HTML = 100_000;
 
     private static final Set<String> FIELDS = Set.of("name", "version", "description", "enabled", "trigger", "content",
             "ui", "rollout");
@@ -54,6 +57,9 @@ public final class ActionJson {
         }
         String version = version(json.getValue("version"), "version", errors);
         String description = text(json, "description", "description", false, errors);
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            errors.add(HostFailure.fieldError("description", "must be at most " + MAX_DESCRIPTION + " characters"));
+        }
         Boolean enabled = bool(json, "enabled", errors);
         Trigger trigger = trigger(json.getValue("trigger"), errors);
         String html = content(json.getValue("content"), errors);
@@ -218,6 +224,10 @@ public final class ActionJson {
         unknownFields(content, Set.of("html"), "content.", errors);
         if (!(content.getValue("html") instanceof String html)) {
             errors.add(HostFailure.fieldError("content.html", "must be a string of HTML"));
+            return null;
+        }
+        if (html.length() > MAX_HTML) {
+            errors.add(HostFailure.fieldError("content.html", "must be at most " + MAX_HTML + " characters"));
             return null;
         }
         return html;

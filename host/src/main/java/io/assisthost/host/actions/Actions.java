@@ -53,6 +53,7 @@ public final class Actions {
     private ClusterEngagements clusterEngagements;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final TranscriptRate rate;
     private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
     private final List<Consumer<Utterance>> utteranceListeners = new CopyOnWriteArrayList<>();
     private ActionValidator validator;
@@ -70,6 +71,7 @@ public final class Actions {
         this.engagements = engagements;
         this.clock = clock;
         this.meters = meters;
+        this.rate = new TranscriptRate(options.transcriptRatePerSecond(), options.transcriptBurst(), clock);
     }
 
     /** Reads the browser matrix, reconciles the catalog with the cluster, loads the samples if it is new. */
@@ -119,13 +121,21 @@ public final class Actions {
                 "Transcript of conversation {} not evaluated: {}", event.conversationId(), failure.getMessage()));
     }
 
-    /** Evaluates a transcript event from the API or the bus. */
+    /**
+     * Evaluates a transcript event from the API or the bus; a conversation over
+     * {@code actions.transcriptRatePerSecond} (after its burst) is refused with {@link Throttled}.
+     */
     public Future<JsonObject> transcript(Object body, String origin) {
         Utterance utterance;
         try {
             utterance = TranscriptRequests.read(body);
         } catch (RuntimeException invalid) {
             return Future.failedFuture(invalid);
+        }
+        long wait = rate.acquire(utterance.conversationId());
+        if (wait > 0) {
+            return Future.failedFuture(new Throttled("conversation " + utterance.conversationId() + " sends more than "
+                    + options.transcriptRatePerSecond() + " transcript events a second; send again in " + wait + " s", wait));
         }
         utteranceListeners.forEach(listener -> listener.accept(utterance));
         return engine.accept(utterance, origin);

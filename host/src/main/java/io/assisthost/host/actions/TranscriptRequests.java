@@ -4,6 +4,8 @@ import io.assisthost.host.HostFailure;
 import io.assisthost.host.genesys.TranscriptEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +47,8 @@ public final class TranscriptRequests {
         String mediaType = text(json, "mediaType", false, 50, errors);
         String queueId = text(json, "queueId", false, 200, errors);
         List<String> skills = skills(json.getValue("skillIds"), errors);
+        text(json, "utteranceId", false, 200, errors);
+        timestamp(json.getValue("timestamp"), errors);
         if (!errors.isEmpty()) {
             throw HostFailure.invalidFields(errors);
         }
@@ -64,17 +68,33 @@ public final class TranscriptRequests {
         List<String> skills = new ArrayList<>();
         if (value instanceof JsonArray array && array.size() <= 100) {
             for (Object item : array) {
-                if (item instanceof String skill && !skill.isBlank()) {
+                if (item instanceof String skill && !skill.isBlank() && skill.length() <= 200) {
                     skills.add(skill);
                 } else {
-                    errors.add(HostFailure.fieldError("skillIds", "must be an array of at most 100 skill ids"));
+                    errors.add(HostFailure.fieldError("skillIds", "must be an array of at most 100 skill ids of at most 200 characters"));
                     return List.of();
                 }
             }
             return skills;
         }
-        errors.add(HostFailure.fieldError("skillIds", "must be an array of at most 100 skill ids"));
+        errors.add(HostFailure.fieldError("skillIds", "must be an array of at most 100 skill ids of at most 200 characters"));
         return List.of();
+    }
+
+    /** The utterance's time is not used, but a client that sends one gets told when it is not an instant. */
+    private static void timestamp(Object value, JsonArray errors) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof String text && text.length() <= 64) {
+            try {
+                Instant.parse(text);
+                return;
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        errors.add(HostFailure.fieldError("timestamp", "must be an ISO-8601 instant such as 2026-11-21T10:15:30.120Z"));
     }
 
     private static String text(JsonObject json, String field, boolean required, int max, JsonArray errors) {

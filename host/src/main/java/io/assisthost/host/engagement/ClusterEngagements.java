@@ -32,13 +32,14 @@ public final class ClusterEngagements {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEngagements.class);
     private static final String NODE_ADDRESS = "assist.engagements.node.";
     private static final String FIGURES_ADDRESS = "assist.engagements.aggregates.";
+    private static final int MAX_ACTION = 200;
     private static final DeliveryOptions FORWARD = new DeliveryOptions().setSendTimeout(10_000);
 
     private final Vertx vertx;
     private final Engagements local;
     private final ClusterView cluster;
     private final Function<JsonObject, Future<String>> latestTrigger;
-    private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+    private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
 
     /**
      * @param latestTrigger the id of the latest trigger of {@code {conversationId, action}} anywhere in
@@ -59,13 +60,27 @@ public final class ClusterEngagements {
 
     /** Answers the forwarded events and the aggregate requests addressed to this node. */
     public Future<Void> start() {
-        consumers.add(vertx.eventBus().<JsonObject>consumer(NODE_ADDRESS + cluster.selfId(), message ->
-                BusReplies.answer(message, local.record(message.body().getJsonObject("event"),
-                        message.body().getString("actor")), LOG)));
-        consumers.add(vertx.eventBus().<JsonObject>consumer(FIGURES_ADDRESS + cluster.selfId(), message ->
-                local.aggregates(message.body().getString("action")).onSuccess(message::reply)
-                        .onFailure(failure -> message.fail(500, failure.getMessage()))));
+        consumers.add(vertx.eventBus().<Object>consumer(NODE_ADDRESS + cluster.selfId(), message ->
+                BusReplies.answer(message, forwarded(message.body()), LOG)));
+        consumers.add(vertx.eventBus().<Object>consumer(FIGURES_ADDRESS + cluster.selfId(), message -> {
+            if (!(message.body() instanceof JsonObject request && request.getValue("action") instanceof String action)
+                    || action.isBlank() || action.length() > MAX_ACTION) {
+                message.fail(HostFailure.Code.INVALID.status(), "the body must be {\"action\": \"<action name>\"}");
+                return;
+            }
+            local.aggregates(action).onSuccess(message::reply)
+                    .onFailure(failure -> message.fail(HostFailure.Code.INTERNAL.status(), failure.getMessage()));
+        }));
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+    }
+
+    /** An event another node passed on: {@code {"event": {...}, "actor": "..."}}. */
+    private Future<JsonObject> forwarded(Object body) {
+        if (!(body instanceof JsonObject message && message.getValue("event") instanceof JsonObject event
+                && message.getValue("actor") instanceof String actor)) {
+            return Future.failedFuture(HostFailure.invalid("the body must be {\"event\": {...}, \"actor\": \"...\"}"));
+        }
+        return local.record(event, actor);
     }
 
     public Future<Void> close() {

@@ -44,6 +44,8 @@ public final class Engagements {
     private static final Set<String> FIELDS = Set.of("type", "triggerId", "conversationId", "action", "timestamp",
             "document");
     private static final Set<String> DOCUMENT_FIELDS = Set.of("knowledgeBaseId", "documentId", "searchId");
+    /** The longest id accepted: conversation, action, trigger, knowledge base, document and search ids. */
+    private static final int MAX_ID = 200;
 
     private final EngagementStore store;
     private final AuditLog audit;
@@ -225,11 +227,16 @@ public final class Engagements {
             document.fieldNames().stream().filter(name -> !DOCUMENT_FIELDS.contains(name)).sorted()
                     .forEach(name -> errors.add(HostFailure.fieldError("document." + name, "is not a known field")));
             for (String field : List.of("knowledgeBaseId", "documentId")) {
-                if (!(document.getValue(field) instanceof String text) || text.isBlank()) {
-                    errors.add(HostFailure.fieldError("document." + field, "is required"));
+                if (!(document.getValue(field) instanceof String text) || text.isBlank() || text.length() > MAX_ID) {
+                    errors.add(HostFailure.fieldError("document." + field, "is required: a non-blank string of at most "
+                            + MAX_ID + " characters"));
                 }
             }
-            if ("accepted".equals(type) && !(document.getValue("searchId") instanceof String)) {
+            Object searchId = document.getValue("searchId");
+            if (searchId != null && !(searchId instanceof String text && !text.isBlank() && text.length() <= MAX_ID)) {
+                errors.add(HostFailure.fieldError("document.searchId", "must be a non-blank string of at most " + MAX_ID
+                        + " characters"));
+            } else if ("accepted".equals(type) && searchId == null) {
                 errors.add(HostFailure.fieldError("document.searchId", "is required to report an accepted article: "
                         + "the searchId of the recommendation's source"));
             }
@@ -283,10 +290,10 @@ public final class Engagements {
         if (value == null) {
             return null;
         }
-        if (value instanceof String text && !text.isBlank()) {
+        if (value instanceof String text && !text.isBlank() && text.length() <= MAX_ID) {
             return text;
         }
-        errors.add(HostFailure.fieldError(field, "must be a non-blank string"));
+        errors.add(HostFailure.fieldError(field, "must be a non-blank string of at most " + MAX_ID + " characters"));
         return null;
     }
 }

@@ -1,5 +1,6 @@
 package io.assisthost.host.http;
 
+import io.assisthost.host.HostFailure;
 import io.assisthost.host.actions.ActionCatalog;
 import io.assisthost.host.actions.ActionDocument;
 import io.assisthost.host.actions.Actions;
@@ -56,7 +57,12 @@ final class ActionRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        boolean withRetired = "true".equals(ctx.queryParams().get("retired"));
+        String retired = ctx.queryParams().get("retired");
+        if (retired != null && !retired.equals("true") && !retired.equals("false")
+                || ctx.queryParams().getAll("retired").size() > 1) {
+            throw HostFailure.invalid("retired must be true or false");
+        }
+        boolean withRetired = "true".equals(retired);
         JsonArray list = new JsonArray();
         catalog().list(withRetired).forEach(document -> list.add(catalog().describe(document)));
         Responses.json(ctx, 200, new JsonObject().put("actions", list));

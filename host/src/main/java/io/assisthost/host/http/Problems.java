@@ -1,7 +1,9 @@
 package io.assisthost.host.http;
 
 import io.assisthost.host.HostFailure;
+import io.assisthost.host.actions.Throttled;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -20,6 +22,7 @@ public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final long DISCARD_MS = 30_000;
 
     private Problems() {
     }
@@ -50,8 +53,27 @@ public final class Problems {
         }
         ctx.response()
                 .setStatusCode(status)
-                .putHeader("Content-Type", MEDIA_TYPE)
-                .end(problem.encode());
+                .putHeader("Content-Type", MEDIA_TYPE);
+        if (!ctx.request().isEnded()) {
+            discardBody(ctx);
+        }
+        ctx.response().end(problem.encode());
+    }
+
+    /**
+     * A request refused before its body was read (413, or 401 and 415 ahead of an upload): the client is
+     * still sending, and would neither see the answer nor get its connection back if nobody read on. The
+     * rest of the body is read and dropped, for {@value #DISCARD_MS} ms at most, and the connection then
+     * closed.
+     */
+    private static void discardBody(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        ctx.response().putHeader("Connection", "close");
+        long timer = ctx.vertx().setTimer(DISCARD_MS, id -> request.connection().close());
+        request.handler(ignored -> { })
+                .endHandler(v -> ctx.vertx().cancelTimer(timer))
+                .exceptionHandler(ignored -> ctx.vertx().cancelTimer(timer))
+                .resume();
     }
 
     /**
@@ -60,7 +82,14 @@ public final class Problems {
      */
     public static void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (failure instanceof HostFailure hostFailure) {
+        String malformedTarget = JsonBody.malformedTarget(ctx.request().uri());
+        if (malformedTarget != null) {
+            // The router fails on a path it cannot decode before any handler runs; that is the client's error.
+            send(ctx, 400, malformedTarget);
+        } else if (failure instanceof HostFailure hostFailure) {
+            if (hostFailure instanceof Throttled throttled) {
+                ctx.response().putHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            }
             JsonObject problem = problem(hostFailure.code().status(), hostFailure.getMessage(), ctx.request().path());
             if (!hostFailure.errors().isEmpty()) {
                 problem.put("errors", hostFailure.errors());

@@ -90,8 +90,8 @@ final class RecommendRoutes {
 
     private static String id(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        if (id.isBlank() || id.length() > MAX_ID) {
-            throw HostFailure.invalid("the interaction id must be 1 to " + MAX_ID + " characters");
+        if (id.isBlank() || id.length() > MAX_ID || id.chars().anyMatch(Character::isISOControl)) {
+            throw HostFailure.invalid("the interaction id must be 1 to " + MAX_ID + " characters, none a control character");
         }
         return id;
     }

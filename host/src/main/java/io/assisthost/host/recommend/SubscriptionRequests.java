@@ -37,7 +37,7 @@ final class SubscriptionRequests {
         if (value != null) {
             long min = options.minPollInterval().toMillis();
             if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
-                    || number.longValue() < min || number.longValue() > MAX_POLL_INTERVAL_MS) {
+                    || number.doubleValue() < min || number.doubleValue() > MAX_POLL_INTERVAL_MS) {
                 problems.add(HostFailure.fieldError("pollIntervalMs", "must be a whole number from " + min + " to "
                         + MAX_POLL_INTERVAL_MS));
             } else {

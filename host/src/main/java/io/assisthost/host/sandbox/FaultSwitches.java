@@ -126,8 +126,9 @@ public final class FaultSwitches {
         if (value == null) {
             return 0;
         }
+        // Compared as doubles: longValue() of a huge integer wraps round into the range.
         if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
-                || number.longValue() < min || number.longValue() > max) {
+                || number.doubleValue() < min || number.doubleValue() > max) {
             problems.append(name).append(" must be a whole number from ").append(min).append(" to ").append(max).append("; ");
             return 0;
         }

@@ -152,6 +152,10 @@ public final class SinkRegistry {
             throw HostFailure.conflict("sink " + id + " is defined in host.json; change it there");
         }
         SinkRequests.Definition definition = requests.parse(body, false);
+        if (body instanceof JsonObject json && json.containsKey("id") && !id.equals(json.getValue("id"))) {
+            throw HostFailure.invalidFields(new JsonArray().add(HostFailure.fieldError("id",
+                    "must be the sink's own id, " + id + ", or left out")));
+        }
         Sink updated = merge(current, definition, clock.instant());
         return save(current, updated, actor).map(sink -> sink.toJson(clock.instant()));
     }

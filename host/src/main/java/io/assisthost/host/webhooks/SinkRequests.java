@@ -14,6 +14,7 @@ final class SinkRequests {
     }
 
     private static final int MAX_DESCRIPTION = 500;
+    private static final int MAX_URL = 2_000;
 
     private final OutboundPolicy policy;
 
@@ -38,6 +39,8 @@ final class SinkRequests {
         String url = string(json, "url", errors);
         if (url == null && complete) {
             errors.add(HostFailure.fieldError("url", "is required"));
+        } else if (url != null && url.length() > MAX_URL) {
+            errors.add(HostFailure.fieldError("url", "must be at most " + MAX_URL + " characters"));
         } else if (url != null) {
             String refusal = policy.refusalOfUrl(url);
             if (refusal != null) {

@@ -16,11 +16,15 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /** The webhook feature of a host: sinks, the outbox, the dispatcher, delivery logs and replays. */
 public final class Webhooks {
+
+    private static final Set<String> REPLAY_FIELDS = Set.of("deadLetters", "from", "to");
 
     private final SinkRegistry sinks;
     private final Outbox outbox;
@@ -94,6 +98,11 @@ public final class Webhooks {
         if (!(body instanceof JsonObject json)) {
             throw HostFailure.invalid("the body must be {\"deadLetters\": true} or {\"from\": ..., \"to\": ...}");
         }
+        List<String> unknown = json.fieldNames().stream().filter(name -> !REPLAY_FIELDS.contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw HostFailure.invalid("unknown field " + String.join(", ", unknown)
+                    + ": the body must be {\"deadLetters\": true} or {\"from\": ..., \"to\": ...}");
+        }
         long now = clock.millis();
         Future<Integer> replayed;
         JsonObject details = new JsonObject();
@@ -129,11 +138,13 @@ public final class Webhooks {
     }
 
     private static Instant instant(JsonObject json, String field) {
-        Object value = json.getValue(field);
-        try {
-            return Instant.parse(String.valueOf(value));
-        } catch (DateTimeParseException e) {
-            throw HostFailure.invalid(field + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, was " + value);
+        if (json.getValue(field) instanceof String text) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                // refused below
+            }
         }
+        throw HostFailure.invalid(field + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
     }
 }
