@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * subscriptions and those whose lease lapsed (their owner died or left). The work is spread: a node
  * holding its fair share (the subscriptions divided by the cluster's members, rounded up) leaves a
  * free subscription to the others for {@value #DEFERRED_SCANS} scan before taking it, so another node
- * takes over within a lease plus two scan intervals even while a dead member is still counted.
+ * takes over within a lease plus two scan intervals even while a dead member is still counted. A node
+ * over its share hands one subscription back per scan, so the work evens out when a member lagged or
+ * joined late.
  * The owner polls at the subscription's interval; when the result set's ETag changes it stores the
  * result cluster-wide and publishes one {@code assist.recommendations.updated} event, and when it does
  * not, nothing happens. Confined to the event loop of the verticle that created it.
@@ -56,6 +59,8 @@ public final class SubscriptionManager {
     private final Map<String, Owned> owned = new HashMap<>();
     // When this node, holding its fair share, first saw each free subscription.
     private final Map<String, Instant> freeSince = new HashMap<>();
+    // When this node handed each subscription back to even out the work.
+    private final Map<String, Instant> shedAt = new HashMap<>();
     private final IntSupplier members;
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong updates = new AtomicLong();
@@ -184,6 +189,8 @@ public final class SubscriptionManager {
                 }
             }
             freeSince.keySet().retainAll(subscribed);
+            Instant now = clock.instant();
+            shedAt.values().removeIf(at -> !at.plus(options.lease()).isAfter(now));
             int fairShare = fairShare(subscribed.size());
             int claiming = 0;
             List<String> order = new ArrayList<>(subscribed);
@@ -192,12 +199,15 @@ public final class SubscriptionManager {
             for (String conversationId : order) {
                 if (owned.containsKey(conversationId)) {
                     renew(conversationId);
-                } else if (owned.size() + claiming < fairShare) {
+                } else if (owned.size() + claiming < fairShare && !shedAt.containsKey(conversationId)) {
                     claiming++;
                     claim(conversationId);
                 } else {
                     claimIfLongFree(conversationId);
                 }
+            }
+            if (owned.size() > fairShare) {
+                shedOne(now);
             }
         }).onFailure(failure -> LOG.warn("Subscription scan failed: {}", failure.getMessage()))
                 .onComplete(done -> scanning = false);
@@ -214,6 +224,17 @@ public final class SubscriptionManager {
         return (subscriptions + nodes - 1) / nodes;
     }
 
+    /**
+     * Hands one subscription back when this node polls more than its fair share (another member lagged,
+     * or joined late), so that a node under its share takes it at its next scan.
+     */
+    private void shedOne(Instant now) {
+        String conversationId = owned.keySet().iterator().next();
+        shedAt.put(conversationId, now);
+        LOG.debug("Subscription {} handed back to even out the cluster's work", conversationId);
+        stopLocal(conversationId, true);
+    }
+
     /** Takes a free subscription that the nodes under their fair share have left for a while. */
     private void claimIfLongFree(String conversationId) {
         store.lease(conversationId).onSuccess(lease -> {
@@ -223,7 +244,10 @@ public final class SubscriptionManager {
                 return;
             }
             Instant since = freeSince.computeIfAbsent(conversationId, id -> now);
-            if (!since.plus(options.scanInterval().multipliedBy(DEFERRED_SCANS)).isAfter(now)) {
+            // What this node handed back it takes again only if nobody else did for a whole lease.
+            Duration wait = shedAt.containsKey(conversationId) ? options.lease()
+                    : options.scanInterval().multipliedBy(DEFERRED_SCANS);
+            if (!since.plus(wait).isAfter(now)) {
                 freeSince.remove(conversationId);
                 claim(conversationId);
             }
