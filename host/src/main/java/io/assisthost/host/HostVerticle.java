@@ -10,6 +10,7 @@ import io.assisthost.host.genesys.TranscriptEvent;
 import io.assisthost.host.http.ApiRouter;
 import io.assisthost.host.http.ApiToken;
 import io.assisthost.host.http.ApiTokenStore;
+import io.assisthost.host.http.Problems;
 import io.assisthost.host.http.Readiness;
 import io.assisthost.host.http.VertxHttpSender;
 import io.assisthost.host.metrics.LatencyBoard;
@@ -285,6 +286,7 @@ public final class HostVerticle extends VerticleBase {
         return router.start(vertx).compose(v -> vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.httpHost()).setPort(config.httpPort()))
                 .requestHandler(router.create(vertx))
+                .invalidRequestHandler(Problems::invalidRequest)
                 .listen())
                 .onSuccess(s -> server = s);
     }

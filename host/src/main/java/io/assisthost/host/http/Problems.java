@@ -3,7 +3,10 @@ package io.assisthost.host.http;
 import io.assisthost.host.HostFailure;
 import io.assisthost.host.actions.Throttled;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -74,6 +77,27 @@ public final class Problems {
                 .endHandler(v -> ctx.vertx().cancelTimer(timer))
                 .exceptionHandler(ignored -> ctx.vertx().cancelTimer(timer))
                 .resume();
+    }
+
+    /**
+     * Answers a request the HTTP decoder could not read, before any route sees it: a request line
+     * (the URL) or headers longer than the server accepts, or a request that is not HTTP. The
+     * connection is closed, as the decoder cannot tell where the next request would begin.
+     */
+    public static void invalidRequest(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        int status = cause instanceof TooLongHttpLineException ? 414 : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+        String detail = switch (status) {
+            case 414 -> "the request line (method, URL and version) is longer than the host accepts";
+            case 431 -> "the request headers are larger than the host accepts";
+            default -> "the request is not valid HTTP" + (cause == null ? "" : ": " + cause.getMessage());
+        };
+        HttpServerResponse response = request.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", MEDIA_TYPE)
+                .putHeader("Connection", "close");
+        SecurityHeaders.apply(response.headers());
+        response.end(problem(status, detail, null).encode());
     }
 
     /**

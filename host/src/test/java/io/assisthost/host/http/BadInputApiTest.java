@@ -71,6 +71,17 @@ class BadInputApiTest {
     }
 
     @Test
+    void answersARequestLineOrHeadersTooLongForTheServerAsProblems() throws IOException {
+        String longLine = raw("GET /api/v1/interactions/" + "x".repeat(5_000) + "/subscription");
+        // The decoder could not read the version either, so the answer is HTTP/1.0.
+        assertThat(longLine).matches("(?s)HTTP/1\\.[01] 414 .*").contains("application/problem+json")
+                .contains("X-Content-Type-Options: nosniff").contains("\"status\":414");
+        String notHttp = raw("GET /health HTTP/9.9 extra");
+        assertThat(notHttp).matches("(?s)HTTP/1\\.[01] 400 .*").contains("application/problem+json");
+        assertThat(TestHosts.call(client, host, HttpMethod.GET, "/api/v1/actions", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void answersAnOversizedBodyAndKeepsServing() throws IOException {
         String answer = raw("POST /api/v1/transcripts", "{\"text\":\"" + "x".repeat(64 * 1024) + "\"}");
 
