@@ -3,8 +3,6 @@ package io.assisthost.host.fuzz;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -140,10 +138,10 @@ final class BadBodies {
         if (ranges.isEmpty()) {
             applicable.remove(Kind.OUT_OF_RANGE);
         }
-        if (paths(example, "").stream().noneMatch(path -> valueAt(path) instanceof Number)) {
+        if (JsonPaths.paths(example, "").stream().noneMatch(path -> JsonPaths.valueAt(example, path) instanceof Number)) {
             applicable.remove(Kind.NAN_LIKE);
         }
-        if (paths(example, "").stream().noneMatch(path -> valueAt(path) instanceof String)) {
+        if (JsonPaths.paths(example, "").stream().noneMatch(path -> JsonPaths.valueAt(example, path) instanceof String)) {
             applicable.remove(Kind.HUGE_STRING);
             applicable.remove(Kind.INVALID_UTF8);
         }
@@ -164,32 +162,32 @@ final class BadBodies {
     }
 
     Arbitrary<Body> of(Kind kind) {
-        List<String> paths = paths(example, "");
-        List<String> strings = paths.stream().filter(path -> valueAt(path) instanceof String).toList();
+        List<String> paths = JsonPaths.paths(example, "");
+        List<String> strings = paths.stream().filter(path -> JsonPaths.valueAt(example, path) instanceof String).toList();
         List<String> objects = new ArrayList<>(List.of(""));
-        objects.addAll(paths.stream().filter(path -> valueAt(path) instanceof JsonObject).toList());
+        objects.addAll(paths.stream().filter(path -> JsonPaths.valueAt(example, path) instanceof JsonObject).toList());
         return switch (kind) {
-            case WRONG_TYPE -> Arbitraries.of(paths).flatMap(path -> wrongType(valueAt(path))
-                    .map(value -> mutated(kind, path, value, "a " + typeName(value))));
+            case WRONG_TYPE -> Arbitraries.of(paths).flatMap(path -> BadValues.wrongType(JsonPaths.valueAt(example, path))
+                    .map(value -> mutated(kind, path, value, "a " + BadValues.typeName(value))));
             case NULL_REQUIRED -> Arbitraries.of(List.copyOf(required)).map(path -> mutated(kind, path, null, "null"));
             case MISSING_REQUIRED -> Arbitraries.of(List.copyOf(required)).map(path -> removed(path));
             case UNKNOWN_FIELD -> Combinators.combine(Arbitraries.of(objects), Arbitraries.strings().alpha().ofLength(6),
-                    scalars()).as((path, name, value) -> mutated(kind, join(path, "fuzz" + name), value, "an unknown field"));
-            case HUGE_STRING -> Combinators.combine(Arbitraries.of(strings), hugeStrings())
+                    BadValues.scalars()).as((path, name, value) -> mutated(kind, JsonPaths.join(path, "fuzz" + name), value, "an unknown field"));
+            case HUGE_STRING -> Combinators.combine(Arbitraries.of(strings), BadValues.hugeStrings())
                     .as((path, text) -> mutated(kind, path, text, text.length() + " characters"));
-            case OUT_OF_RANGE -> Arbitraries.of(List.copyOf(ranges.keySet())).flatMap(pattern -> outside(ranges.get(pattern))
-                    .flatMap(value -> Arbitraries.of(paths.stream().filter(path -> pattern(path).equals(pattern)).toList())
+            case OUT_OF_RANGE -> Arbitraries.of(List.copyOf(ranges.keySet())).flatMap(pattern -> BadValues.outside(ranges.get(pattern))
+                    .flatMap(value -> Arbitraries.of(paths.stream().filter(path -> JsonPaths.pattern(path).equals(pattern)).toList())
                             .map(path -> spliced(kind, path, value.getKey(), value.getValue(), "out of range: " + value.getKey()))));
-            case NAN_LIKE -> Combinators.combine(Arbitraries.of(paths.stream().filter(path -> valueAt(path) instanceof Number)
+            case NAN_LIKE -> Combinators.combine(Arbitraries.of(paths.stream().filter(path -> JsonPaths.valueAt(example, path) instanceof Number)
                     .toList()), Arbitraries.of("NaN", "Infinity", "-Infinity", "1e999", "0x10", "1_000", "", "5"))
                     .as((path, text) -> mutated(kind, path, text, "the string \"" + text + "\""));
-            case INVALID_UTF8 -> Combinators.combine(Arbitraries.of(strings), invalidUtf8()).as((path, bytes) -> spliced(kind,
-                    path, "\"" + hex(bytes) + "\"", new Raw(quoted(bytes), () -> Buffer.buffer(bytes)),
-                    "bytes " + hex(bytes)));
+            case INVALID_UTF8 -> Combinators.combine(Arbitraries.of(strings), BadValues.invalidUtf8()).as((path, bytes) -> spliced(kind,
+                    path, "\"" + BadValues.hex(bytes) + "\"", new Raw(BadValues.quoted(bytes), () -> Buffer.buffer(bytes)),
+                    "bytes " + BadValues.hex(bytes)));
             case DEEP_NESTING -> Combinators.combine(Arbitraries.of(paths), Arbitraries.of(500, 999, 1_000, 1_001, 10_000,
                     100_000), Arbitraries.of(true, false)).as((path, depth, arrays) -> spliced(kind, path,
-                    "nested" + depth, new Raw(nested(depth, arrays).getBytes(StandardCharsets.UTF_8),
-                            () -> nestedTree(Math.min(depth, MAX_BUS_DEPTH), arrays)), depth + " levels of " + (arrays ? "arrays" : "objects")));
+                    "nested" + depth, new Raw(BadValues.nested(depth, arrays).getBytes(StandardCharsets.UTF_8),
+                            () -> BadValues.nestedTree(Math.min(depth, MAX_BUS_DEPTH), arrays)), depth + " levels of " + (arrays ? "arrays" : "objects")));
             case TOP_LEVEL_TYPE -> topLevel();
             case NOT_JSON -> notJson();
             case EMPTY -> Arbitraries.just(new Body(kind, "no body", null, Map.of(), Buffer.buffer(), "application/json"));
@@ -205,14 +203,14 @@ final class BadBodies {
 
     private Body mutated(Kind kind, String path, Object value, String description) {
         JsonObject copy = example.copy();
-        set(copy, path, value);
+        JsonPaths.set(copy, path, value);
         return new Body(kind, path + " = " + description, copy, Map.of(), null, "application/json");
     }
 
     private Body removed(String path) {
         JsonObject copy = example.copy();
-        Object parent = parent(copy, path);
-        String last = last(path);
+        Object parent = JsonPaths.parent(copy, path);
+        String last = JsonPaths.last(path);
         if (parent instanceof JsonObject object) {
             object.remove(last);
         }
@@ -223,7 +221,7 @@ final class BadBodies {
     private Body spliced(Kind kind, String path, String placeholderName, Raw raw, String description) {
         String placeholder = "@@fuzz-" + Integer.toHexString(placeholderName.hashCode()) + "@@";
         JsonObject copy = example.copy();
-        set(copy, path, placeholder);
+        JsonPaths.set(copy, path, placeholder);
         Map<String, Raw> raws = new LinkedHashMap<>();
         raws.put('"' + placeholder + '"', raw);
         return new Body(kind, path + " = " + description, copy, raws, null, "application/json");
@@ -253,7 +251,7 @@ final class BadBodies {
         Arbitrary<Body> garbage = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(300)
                 .filter(bytes -> bytes[0] != ' ' && bytes[0] != '\t' && bytes[0] != '\n' && bytes[0] != '\r'
                         && !(bytes[0] >= '0' && bytes[0] <= '9') && bytes[0] != '-' && bytes[0] != '"')
-                .map(bytes -> new Body(Kind.NOT_JSON, "random bytes " + hex(bytes), bytes, Map.of(),
+                .map(bytes -> new Body(Kind.NOT_JSON, "random bytes " + BadValues.hex(bytes), bytes, Map.of(),
                         Buffer.buffer(bytes), "application/json"));
         Arbitrary<Body> truncated = Arbitraries.integers().between(1, text.length() - 1)
                 .map(cut -> new Body(Kind.NOT_JSON, "cut after " + cut + " characters", null, Map.of(),
@@ -273,197 +271,5 @@ final class BadBodies {
         int padding = (int) (maxBodyBytes - text.length() + extra) + 20;
         String body = "{\"padding\":\"" + "x".repeat(padding) + "\"," + text.substring(1);
         return new Body(Kind.OVERSIZED, body.length() + " bytes", null, Map.of(), Buffer.buffer(body), "application/json");
-    }
-
-    // ---- values
-
-    /** Values of any JSON type other than {@code value}'s, never {@code null}. */
-    private static Arbitrary<Object> wrongType(Object value) {
-        List<Object> candidates = new ArrayList<>();
-        if (!(value instanceof String)) {
-            candidates.addAll(List.of("x", "5", "true", "null"));
-        }
-        if (!(value instanceof Number)) {
-            candidates.addAll(List.of(42, -1.5, 0));
-        }
-        if (!(value instanceof Boolean)) {
-            candidates.addAll(List.of(true, false));
-        }
-        if (!(value instanceof JsonArray)) {
-            candidates.addAll(List.of(new JsonArray(), new JsonArray().add("x").add(1)));
-        }
-        if (!(value instanceof JsonObject)) {
-            candidates.addAll(List.of(new JsonObject(), new JsonObject().put("x", 1)));
-        }
-        return Arbitraries.of(candidates).map(candidate -> candidate instanceof JsonObject object ? object.copy()
-                : candidate instanceof JsonArray array ? array.copy() : candidate);
-    }
-
-    private static Arbitrary<Object> scalars() {
-        return Arbitraries.of("x", 1, true, new JsonObject(), new JsonArray());
-    }
-
-    private static Arbitrary<String> hugeStrings() {
-        return Combinators.combine(Arbitraries.integers().between(1 << 20, 2 << 20), Arbitraries.of('a', ' ', '<', '7', 'Z'))
-                .as((length, c) -> String.valueOf(c).repeat(length)).withoutEdgeCases();
-    }
-
-    /** Numbers outside a range, as JSON text and as the bus value nearest to it. */
-    private static Arbitrary<Map.Entry<String, Object>> outside(Range range) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (range.whole()) {
-            values.put(Long.toString((long) range.min() - 1), (long) range.min() - 1);
-            values.put(Long.toString((long) range.max() + 1), (long) range.max() + 1);
-            values.put(range.min() + 0.5 + "", range.min() + 0.5);
-            BigInteger wrapped = BigInteger.ONE.shiftLeft(64).add(BigInteger.valueOf((long) range.min()));
-            values.put(wrapped.toString(), wrapped);
-            BigInteger wrappedInt = BigInteger.ONE.shiftLeft(32).add(BigInteger.valueOf((long) range.min()));
-            if (wrappedInt.doubleValue() > range.max()) {
-                values.put(wrappedInt.toString(), wrappedInt.longValue());
-            }
-        } else {
-            values.put(Double.toString(range.min() - 0.001), range.min() - 0.001);
-            values.put(Double.toString(range.max() + 0.001), range.max() + 0.001);
-        }
-        values.put("-1000000000", -1_000_000_000L);
-        values.put("1000000000000", 1_000_000_000_000L);
-        values.put("1.0E308", 1e308);
-        values.put("-1.0E308", -1e308);
-        values.put("1E+400", Double.POSITIVE_INFINITY);
-        values.put("-1E+400", Double.NEGATIVE_INFINITY);
-        values.put("9223372036854775808", new BigInteger("9223372036854775808"));
-        values.put("1" + "0".repeat(400), new BigDecimal("1" + "0".repeat(400)));
-        values.entrySet().removeIf(entry -> entry.getValue() instanceof Number number
-                && number.doubleValue() >= range.min() && number.doubleValue() <= range.max()
-                && (!range.whole() || number.doubleValue() == Math.rint(number.doubleValue())) && !(number instanceof BigInteger));
-        return Arbitraries.of(List.copyOf(values.entrySet()));
-    }
-
-    private static Arbitrary<byte[]> invalidUtf8() {
-        return Arbitraries.of(
-                new byte[] {(byte) 0xC3, 0x28},                       // a lead byte without its continuation
-                new byte[] {(byte) 0xFF},                             // never valid
-                new byte[] {(byte) 0xFE, (byte) 0xFF},                // a UTF-16 byte-order mark
-                new byte[] {(byte) 0xC0, (byte) 0xAF},                // overlong '/'
-                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},   // an encoded surrogate
-                new byte[] {(byte) 0xE2, (byte) 0x82},                // a truncated sequence
-                new byte[] {(byte) 0x80},                             // a lone continuation byte
-                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}); // past U+10FFFF
-    }
-
-    private static byte[] quoted(byte[] bytes) {
-        return Buffer.buffer().appendString("\"x").appendBytes(bytes).appendString("y\"").getBytes();
-    }
-
-    private static String nested(int depth, boolean arrays) {
-        StringBuilder text = new StringBuilder(depth * 6);
-        for (int i = 0; i < depth; i++) {
-            text.append(arrays ? "[" : "{\"a\":");
-        }
-        text.append(arrays ? "" : "1");
-        for (int i = 0; i < depth; i++) {
-            text.append(arrays ? ']' : '}');
-        }
-        return text.toString();
-    }
-
-    private static Object nestedTree(int depth, boolean arrays) {
-        Object value = arrays ? new JsonArray() : 1;
-        for (int i = 0; i < depth - (arrays ? 1 : 0); i++) {
-            value = arrays ? new JsonArray().add(value) : new JsonObject().put("a", value);
-        }
-        return value;
-    }
-
-    private static String hex(byte[] bytes) {
-        StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < Math.min(bytes.length, 24); i++) {
-            hex.append(String.format("%02X", bytes[i]));
-        }
-        return hex + (bytes.length > 24 ? "…" : "");
-    }
-
-    private static String typeName(Object value) {
-        return value == null ? "null" : value instanceof String text ? "string \"" + text + "\""
-                : value.getClass().getSimpleName() + " " + value;
-    }
-
-    // ---- paths: "a.b", "list[0].c"; patterns write every index as "[]"
-
-    private static List<String> paths(Object value, String prefix) {
-        List<String> paths = new ArrayList<>();
-        if (value instanceof JsonObject object) {
-            for (String name : object.fieldNames()) {
-                String path = join(prefix, name);
-                paths.add(path);
-                paths.addAll(paths(object.getValue(name), path));
-            }
-        } else if (value instanceof JsonArray array) {
-            for (int i = 0; i < array.size(); i++) {
-                String path = prefix + "[" + i + "]";
-                paths.add(path);
-                paths.addAll(paths(array.getValue(i), path));
-            }
-        }
-        return paths;
-    }
-
-    private static String pattern(String path) {
-        return path.replaceAll("\\[\\d+]", "[]");
-    }
-
-    private static String join(String prefix, String name) {
-        return prefix.isEmpty() ? name : prefix + "." + name;
-    }
-
-    private Object valueAt(String path) {
-        Object parent = parent(example, path);
-        String last = last(path);
-        return parent instanceof JsonObject object ? object.getValue(last)
-                : ((JsonArray) parent).getValue(Integer.parseInt(last));
-    }
-
-    private static void set(JsonObject root, String path, Object value) {
-        Object parent = parent(root, path);
-        String last = last(path);
-        if (parent instanceof JsonObject object) {
-            object.put(last, value);
-        } else {
-            ((JsonArray) parent).set(Integer.parseInt(last), value);
-        }
-    }
-
-    /** The object or array holding the last step of {@code path}. */
-    private static Object parent(JsonObject root, String path) {
-        List<String> steps = steps(path);
-        Object current = root;
-        for (String step : steps.subList(0, steps.size() - 1)) {
-            current = current instanceof JsonObject object ? object.getValue(step)
-                    : ((JsonArray) current).getValue(Integer.parseInt(step));
-        }
-        return current;
-    }
-
-    private static String last(String path) {
-        List<String> steps = steps(path);
-        return steps.get(steps.size() - 1);
-    }
-
-    private static List<String> steps(String path) {
-        List<String> steps = new ArrayList<>();
-        for (String part : path.split("\\.")) {
-            int bracket = part.indexOf('[');
-            if (bracket < 0) {
-                steps.add(part);
-                continue;
-            }
-            if (bracket > 0) {
-                steps.add(part.substring(0, bracket));
-            }
-            for (String index : part.substring(bracket + 1).split("\\[")) {
-                steps.add(index.replace("]", ""));
-            }
-        }
-        return steps;
     }
 }
