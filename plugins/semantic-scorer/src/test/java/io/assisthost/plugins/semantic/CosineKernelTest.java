@@ -33,29 +33,8 @@ class CosineKernelTest {
         return kernels.stream();
     }
 
-    /** The definition, one product at a time, each exact in double. */
-    private static double reference(float[] a, float[] b) {
-        double dot = 0;
-        double normA = 0;
-        double normB = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            normA += (double) a[i] * a[i];
-            normB += (double) b[i] * b[i];
-        }
-        return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
-    }
-
     private static double cosine(CosineKernel kernel, float[] query, float[] other) {
         return Cosine.of(query, kernel).similarity(other);
-    }
-
-    private float[] randomVector(int length, double scale) {
-        float[] vector = new float[length];
-        for (int i = 0; i < length; i++) {
-            vector[i] = (float) ((2 * random.nextDouble() - 1) * scale);
-        }
-        return vector;
     }
 
     @ParameterizedTest
@@ -63,11 +42,11 @@ class CosineKernelTest {
     void matchesTheDefinitionOnRandomVectorsOfEveryLength(CosineKernel kernel) {
         for (int length : LENGTHS) {
             for (double scale : new double[]{1, 1e-3, 1e3, 1e-20, 1e15}) {
-                float[] query = randomVector(length, scale);
+                float[] query = CosineReference.randomVector(random, length, scale);
                 for (int other = 0; other < 5; other++) {
-                    float[] article = randomVector(length, scale);
+                    float[] article = CosineReference.randomVector(random, length, scale);
                     assertThat(cosine(kernel, query, article)).as("length %d, scale %g", length, scale)
-                            .isCloseTo(reference(query, article), offset(1e-13));
+                            .isCloseTo(CosineReference.cosine(query, article), offset(1e-13));
                 }
             }
         }
@@ -78,7 +57,7 @@ class CosineKernelTest {
     void isZeroWhenEitherVectorIsZero(CosineKernel kernel) {
         for (int length : LENGTHS) {
             float[] zero = new float[length];
-            float[] some = randomVector(length, 1);
+            float[] some = CosineReference.randomVector(random, length, 1);
             assertThat(cosine(kernel, zero, some)).isZero();
             assertThat(cosine(kernel, some, zero)).isZero();
             assertThat(cosine(kernel, zero, zero)).isZero();
@@ -92,7 +71,7 @@ class CosineKernelTest {
             if (length == 0) {
                 continue;
             }
-            float[] vector = randomVector(length, 1);
+            float[] vector = CosineReference.randomVector(random, length, 1);
             float[] doubled = new float[length];
             float[] opposite = new float[length];
             for (int i = 0; i < length; i++) {
@@ -125,8 +104,8 @@ class CosineKernelTest {
         CosineKernel scalar = new ScalarCosineKernel();
         kernels().forEach(kernel -> {
             for (int round = 0; round < 200; round++) {
-                float[] query = randomVector(384, 0.05);
-                float[] article = randomVector(384, 0.05);
+                float[] query = CosineReference.randomVector(random, 384, 0.05);
+                float[] article = CosineReference.randomVector(random, 384, 0.05);
                 assertThat(cosine(kernel, query, article)).isCloseTo(cosine(scalar, query, article), offset(1e-15));
             }
         });
