@@ -11,6 +11,7 @@ import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +80,10 @@ final class JsonBody implements Handler<RoutingContext> {
      * @throws DecodeException naming what is wrong
      */
     static Object decode(Buffer body) {
+        // Decoded once: the check for valid UTF-8 yields the characters the parser then reads.
+        CharBuffer text;
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body.getBytes()));
@@ -89,7 +92,7 @@ final class JsonBody implements Handler<RoutingContext> {
         }
         JsonParser parser;
         try {
-            parser = STRICT.createParser(body.getBytes());
+            parser = STRICT.createParser(text.array(), text.arrayOffset() + text.position(), text.remaining());
         } catch (IOException e) {
             throw new DecodeException(e.getMessage());
         }
@@ -102,6 +105,9 @@ final class JsonBody implements Handler<RoutingContext> {
      * it, so this is checked before any of them is read.
      */
     static String malformedTarget(String uri) {
+        if (uri.indexOf('%') < 0) {
+            return null;
+        }
         ByteBuffer bytes = ByteBuffer.allocate(uri.length());
         for (int i = 0; i < uri.length(); i++) {
             char c = uri.charAt(i);
