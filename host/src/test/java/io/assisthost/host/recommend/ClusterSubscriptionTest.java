@@ -85,4 +85,24 @@ class ClusterSubscriptionTest {
                 .isEqualTo(other.id());
         assertThat(other.call(HttpMethod.GET, PATH + "/recommendations", null).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aMemberThatJoinsLateIsHandedItsShareOfTheSubscriptions() throws IOException {
+        emulatorVertx = Vertx.vertx();
+        GenesysEmulator emulator = GenesysSandbox.deploy(emulatorVertx, GenesysSandbox.settings());
+        Node a = start("a", 28701, emulator);
+        nodeA = a.vertx();
+        for (int i = 0; i < 4; i++) {
+            assertThat(a.call(HttpMethod.PUT, "/api/v1/interactions/conv-late-" + i + "/subscription", new JsonObject()
+                    .put("pollIntervalMs", 100).put("context", new JsonObject().put("query", "refund"))).statusCode())
+                    .isEqualTo(201);
+        }
+        assertThat(subscriptions(a).ownedCount()).as("alone, the first member polls them all").isEqualTo(4);
+
+        Node b = start("b", 28702, emulator);
+        nodeB = b.vertx();
+        // Only handing back moves work to a member that joined after every subscription was taken.
+        await().atMost(Duration.ofSeconds(30)).until(() -> subscriptions(a).ownedCount() == 2
+                && subscriptions(b).ownedCount() == 2);
+    }
 }
