@@ -3,6 +3,7 @@ package io.assisthost.host.actions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Limits the transcript events each conversation may send through the API and the bus: a token bucket
@@ -22,11 +23,14 @@ final class TranscriptRate {
     private final int burst;
     private final Clock clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    // A sweep reads every bucket: with many busy conversations it runs once a second, not at every event.
+    private final AtomicLong lastSweep;
 
     TranscriptRate(int ratePerSecond, int burst, Clock clock) {
         this.ratePerMilli = ratePerSecond / 1000.0;
         this.burst = burst;
         this.clock = clock;
+        this.lastSweep = new AtomicLong(clock.millis() - 1_000);
     }
 
     /**
@@ -36,7 +40,8 @@ final class TranscriptRate {
      */
     long acquire(String conversationId) {
         long now = clock.millis();
-        if (buckets.size() > PRUNE_ABOVE) {
+        long last = lastSweep.get();
+        if (buckets.size() > PRUNE_ABOVE && now - last >= 1_000 && lastSweep.compareAndSet(last, now)) {
             buckets.values().removeIf(bucket -> refilled(bucket, now) >= burst);
         }
         long[] wait = {0};

@@ -66,4 +66,24 @@ class TranscriptRateTest {
 
         assertThat(rate.size()).isEqualTo(1);
     }
+
+    @Test
+    void sweepsTheBucketsAtMostOnceASecond() {
+        for (int i = 0; i <= TranscriptRate.PRUNE_ABOVE; i++) {
+            rate.acquire("c-" + i);
+        }
+        clock.advance(Duration.ofSeconds(2));
+        rate.acquire("c-sweep");
+        for (int i = 0; i <= TranscriptRate.PRUNE_ABOVE; i++) {
+            rate.acquire("d-" + i);
+        }
+        clock.advance(Duration.ofMillis(600));
+
+        rate.acquire("d-quiet");
+        assertThat(rate.size()).as("600 ms after the last sweep, none").isEqualTo(TranscriptRate.PRUNE_ABOVE + 3);
+
+        clock.advance(Duration.ofMillis(500));
+        rate.acquire("d-later");
+        assertThat(rate.size()).isEqualTo(1);
+    }
 }
