@@ -2,9 +2,8 @@
 // diff, deploy and roll back, rollout weights, A/B figures and a preview of the card under its own CSP.
 import {api} from './api.js';
 import {ActionForm} from './action-form.js';
-import {el, ms, notify, percent, row, time} from './dom.js';
+import {el, ms, notify, percent, prepend, row, time} from './dom.js';
 import {diffLines} from './diff.js';
-import {prepend} from './live.js';
 import {RolloutEditor} from './rollout.js';
 
 const path = name => `api/v1/actions/${encodeURIComponent(name)}`;

@@ -50,6 +50,14 @@ export function showPage(table, rows, more, moreButton, next) {
     return next ?? null;
 }
 
+/** Keeps at most {@code max} items in a list, newest first. */
+export function prepend(list, item, max = 20) {
+    list.prepend(item);
+    while (list.children.length > max) {
+        list.lastElementChild.remove();
+    }
+}
+
 /** A local date and time for an ISO instant, '–' for none. */
 export function time(iso) {
     return iso ? new Date(iso).toLocaleString() : '–';

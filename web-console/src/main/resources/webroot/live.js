@@ -1,8 +1,7 @@
 // The Live page: every node's latency snapshots, breakers, triggers and fallbacks from the event stream.
-import {el, ms, row, time} from './dom.js';
+import {el, ms, prepend, row, time} from './dom.js';
 
 const HISTORY = 60;
-const MAX_EVENTS = 20;
 const COLOURS = ['#2457c5', '#c53d24', '#1d8a4e', '#8a5a00', '#7b2fc5', '#0f7c8c', '#b02a6b', '#5b6270'];
 
 // Sums the nodes' windows: counts and rates add up; percentiles and maximum take the worst node.
@@ -18,14 +17,6 @@ function merge(a, b) {
         errorPercent: count === 0 ? 0 : (a.errorPercent * a.count + b.errorPercent * b.count) / count,
         p50Ms: worst('p50Ms'), p95Ms: worst('p95Ms'), p99Ms: worst('p99Ms'), maxMs: worst('maxMs'),
     };
-}
-
-/** Keeps at most {@code max} items in a list, newest first. */
-export function prepend(list, item, max = MAX_EVENTS) {
-    list.prepend(item);
-    while (list.children.length > max) {
-        list.lastElementChild.remove();
-    }
 }
 
 /** One line about a fallback: which strategy served (or none), why, and for which conversation. */

@@ -1,7 +1,7 @@
 // The Sandbox page: the emulator's fault switches, and what they do: breakers opening, fallbacks serving.
 import {api} from './api.js';
-import {clearErrors, el, notify, result, row, showErrors} from './dom.js';
-import {fallbackItem, prepend} from './live.js';
+import {clearErrors, el, notify, prepend, result, row, showErrors} from './dom.js';
+import {fallbackItem} from './live.js';
 
 export class SandboxPage {
     constructor(root, stream) {

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -12,6 +11,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.assisthost.host.HostVerticle;
+import io.assisthost.host.testing.HeadlessChromium;
 import io.assisthost.host.testing.TestHosts;
 import io.assisthost.host.testing.TestPlugins;
 import io.assisthost.host.testing.WebhookReceiver;
@@ -21,7 +21,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -42,10 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConsoleBrowserIT {
 
-    private static final String CHROMIUM = System.getProperty("assist.test.chromium", "/usr/bin/chromium");
-    // The flags a root user on a closed network needs: no sandbox, no background calls to Google.
-    private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String REFUSED = "Failed to load resource: the server responded with a status of 400";
     private static final String PRIMARY = "b38aaed3-57d5-5219-a632-3fe43f74b97e";
@@ -75,10 +70,8 @@ class ConsoleBrowserIT {
                 .put("sandbox", new JsonObject().put("generator", true).put("utteranceIntervalMs", 300)
                         .put("conversationsPerMinute", 30))
                 .put("webhooks", new JsonObject().put("allowHosts", new JsonArray().add("127.0.0.1"))));
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(CHROMIUM))
-                .setHeadless(true).setArgs(FLAGS));
+        playwright = HeadlessChromium.playwright();
+        browser = HeadlessChromium.launch(playwright);
         Files.createDirectories(SCREENSHOTS);
     }
 

@@ -1,15 +1,14 @@
 package io.assisthost.host.console;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import io.assisthost.host.testing.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -25,8 +24,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ConsoleTour {
 
-    private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
     private static final double MINUTE_MS = 60_000;
 
     private ConsoleTour() {
@@ -39,11 +36,8 @@ public final class ConsoleTour {
         Path folder = Path.of(args[2]);
         Files.createDirectories(folder);
         List<String> errors = new CopyOnWriteArrayList<>();
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(Path.of(System.getProperty("assist.test.chromium", "/usr/bin/chromium")))
-                    .setHeadless(true).setArgs(FLAGS));
+        try (Playwright playwright = HeadlessChromium.playwright()) {
+            Browser browser = HeadlessChromium.launch(playwright);
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
             page.onConsoleMessage(message -> {
                 if (message.type().equals("error")) {
