@@ -2,7 +2,6 @@ package io.assisthost.host.sandbox;
 
 import io.assisthost.host.config.ConfigException;
 import io.assisthost.host.config.ConfigLoader;
-import io.assisthost.host.config.HostConfig;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,7 +1,6 @@
 package io.assisthost.host.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.assisthost.api.Score;
