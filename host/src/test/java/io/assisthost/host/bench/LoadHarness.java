@@ -91,9 +91,15 @@ public final class LoadHarness {
             fault(number("latencyMs"));
             drive(number("rate"), number("transcripts"), number("warmup")).await();
             int mark = gc.mark();
+            Duration hostCpu = cpu(host.process());
+            long harnessCpu = harnessCpuNanos();
             Report report = drive(number("rate"), number("transcripts"), number("seconds")).await();
             report.print(number("seconds"));
             System.out.println("GC during the measured run: " + gc.since(mark));
+            long requests = report.sent + report.transcriptsSent;
+            System.out.printf(Locale.ROOT, "CPU per request (recommendations and transcripts): host %.0f µs, harness %.0f µs%n",
+                    cpu(host.process()).minus(hostCpu).toNanos() / 1_000.0 / requests,
+                    (harnessCpuNanos() - harnessCpu) / 1_000.0 / requests);
 
             fault(number("burstLatencyMs"));
             burst(number("burst"));
@@ -103,6 +109,16 @@ public final class LoadHarness {
         } finally {
             vertx.close().await();
         }
+    }
+
+    /** CPU time of the host's JVM and its children so far (the start script execs the JVM). */
+    private static Duration cpu(Process process) {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static long harnessCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void fault(int latencyMs) {

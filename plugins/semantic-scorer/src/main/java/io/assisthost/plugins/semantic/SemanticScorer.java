@@ -16,7 +16,8 @@ import org.pf4j.Extension;
  * and text.
  *
  * <p>Settings ({@code plugins.config.semantic-scorer}): {@code dimensions} of the lexical embedding
- * (default 384).
+ * (default 384); {@code embeddingCache}, how many articles' lexical embeddings are kept for when the
+ * same articles come again (default 4096, about 1.5 KB each at 384 dimensions; 0 keeps none).
  *
  * <p>Cosines use SIMD instructions when the host runs with {@code --add-modules jdk.incubator.vector}
  * (its start script does), else plain Java; the results are the same to about 1e-15.
@@ -28,9 +29,11 @@ public class SemanticScorer implements Scorer {
     public static final String COMPONENT = "semantic";
 
     private final LexicalEmbedding lexical;
+    private final DocumentEmbeddings documents;
 
     public SemanticScorer(PluginContext context) {
         this.lexical = new LexicalEmbedding(context.config().getInt("dimensions", 384));
+        this.documents = new DocumentEmbeddings(context.config().getInt("embeddingCache", 4096));
         context.logger().log(System.Logger.Level.INFO, "cosine kernel: {0}", CosineKernel.best().description());
     }
 
@@ -38,8 +41,8 @@ public class SemanticScorer implements Scorer {
     public List<Score> score(ScoreRequest request) {
         float[] callerEmbedding = request.context().embedding();
         Cosine callerQuery = callerEmbedding == null ? null : Cosine.of(callerEmbedding);
-        // Embedding the query's text is costly (Unicode folding, regular expressions): only done when a
-        // candidate has no caller embedding to compare with, and then once per request.
+        // The query's text is only embedded when a candidate has no caller embedding to compare with,
+        // and then once per request.
         Cosine lexicalQuery = null;
         List<Score> scores = new ArrayList<>(request.candidates().size());
         for (Candidate candidate : request.candidates()) {
@@ -51,7 +54,7 @@ public class SemanticScorer implements Scorer {
                 if (lexicalQuery == null) {
                     lexicalQuery = Cosine.of(lexical.embed(request.context().query()));
                 }
-                similarity = lexicalQuery.similarity(lexical.embed(candidate.title() + '\n' + candidate.text()));
+                similarity = lexicalQuery.similarity(documents.of(candidate, lexical::embed));
             }
             scores.add(new Score(candidate.documentId(), COMPONENT, Math.max(0.0, Math.min(1.0, similarity))));
         }
