@@ -1,6 +1,7 @@
 package io.assisthost.host.sandbox;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -183,7 +184,11 @@ final class EmulatorRoutes {
     }
 
     private static void json(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+        json(ctx, status, body.toBuffer());
+    }
+
+    private static void json(RoutingContext ctx, int status, Buffer body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
     }
 
     private static JsonObject bodyObject(RoutingContext ctx) {

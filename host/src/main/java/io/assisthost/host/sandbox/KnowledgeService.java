@@ -2,10 +2,12 @@ package io.assisthost.host.sandbox;
 
 import io.assisthost.host.sandbox.SeedData.DocumentSeed;
 import io.assisthost.host.sandbox.SeedData.KnowledgeBaseSeed;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,8 @@ final class KnowledgeService {
         }
     };
     private final List<JsonObject> feedback = new ArrayList<>();
+    // Seeded documents never change: each is encoded once, with and without its variations.
+    private final Map<DocumentSeed, byte[][]> encodedDocuments = new HashMap<>();
 
     KnowledgeService(SeedData seed) {
         this.seed = seed;
@@ -66,7 +70,8 @@ final class KnowledgeService {
         return GenesysJson.knowledgeBase(base, seed.documents(base.id()));
     }
 
-    JsonObject search(String knowledgeBaseId, JsonObject request, boolean variations) {
+    /** The body of a {@code KnowledgeDocumentSearchResponse}, encoded. */
+    Buffer search(String knowledgeBaseId, JsonObject request, boolean variations) {
         requireBase(knowledgeBaseId);
         String query = request.getString("query");
         if (query == null || query.isBlank()) {
@@ -85,11 +90,7 @@ final class KnowledgeService {
             hits.sort(order(sortBy, sortOrder));
         }
         String searchId = UUID.randomUUID().toString();
-        JsonArray results = new JsonArray();
         List<SearchIndex.Hit> page = hits.stream().skip((long) (pageNumber - 1) * pageSize).limit(pageSize).toList();
-        page.forEach(hit -> results.add(new JsonObject()
-                .put("confidence", round(hit.confidence()))
-                .put("document", GenesysJson.document(hit.document(), variations))));
         searches.put(searchId, Set.copyOf(page.stream().map(hit -> hit.document().id()).toList()));
         JsonObject response = new JsonObject()
                 .put("query", query)
@@ -98,10 +99,32 @@ final class KnowledgeService {
                 .put("searchId", searchId)
                 .put("total", hits.size())
                 .put("pageCount", (hits.size() + pageSize - 1) / pageSize)
-                .put("queryType", queryType)
-                .put("results", results);
+                .put("queryType", queryType);
         echoContext(request, response);
-        return response;
+        return withResults(response, page, variations);
+    }
+
+    /** The response's fields followed by {@code results}, each document's JSON written as encoded before. */
+    private Buffer withResults(JsonObject response, List<SearchIndex.Hit> page, boolean variations) {
+        Buffer head = response.toBuffer();
+        Buffer body = Buffer.buffer(head.length() + 4096 * page.size());
+        body.appendBuffer(head, 0, head.length() - 1).appendString(",\"results\":[");
+        for (int i = 0; i < page.size(); i++) {
+            SearchIndex.Hit hit = page.get(i);
+            body.appendString(i == 0 ? "{\"confidence\":" : ",{\"confidence\":")
+                    .appendString(String.valueOf(round(hit.confidence())))
+                    .appendString(",\"document\":").appendBytes(encoded(hit.document(), variations)).appendString("}");
+        }
+        return body.appendString("]}");
+    }
+
+    private byte[] encoded(DocumentSeed document, boolean variations) {
+        byte[][] forms = encodedDocuments.computeIfAbsent(document, d -> new byte[2][]);
+        int form = variations ? 1 : 0;
+        if (forms[form] == null) {
+            forms[form] = GenesysJson.document(document, variations).toBuffer().getBytes();
+        }
+        return forms[form];
     }
 
     JsonObject suggest(String knowledgeBaseId, JsonObject request) {

@@ -27,15 +27,21 @@ final class SearchIndex {
     private static final double[] FIELD_WEIGHTS = {3.0, 2.0, 1.0};
     private static final double SATURATION = 6.0;
 
+    /** A term's documents (indexes, ascending) and its summed field score in each. */
+    private record Postings(double idf, int[] documents, double[] scores) {
+    }
+
     private final List<DocumentSeed> documents;
-    private final List<List<Map<String, Integer>>> fieldTerms = new ArrayList<>();
-    private final List<int[]> fieldLengths = new ArrayList<>();
-    private final double[] averageLength = new double[FIELD_WEIGHTS.length];
-    private final Map<String, Integer> documentFrequency = new HashMap<>();
+    private final Map<String, Postings> postings = new HashMap<>();
 
     SearchIndex(List<DocumentSeed> documents) {
         this.documents = List.copyOf(documents);
-        for (DocumentSeed document : documents) {
+        List<List<Map<String, Integer>>> fieldTerms = new ArrayList<>();
+        List<int[]> fieldLengths = new ArrayList<>();
+        double[] averageLength = new double[FIELD_WEIGHTS.length];
+        Map<String, List<Integer>> termDocuments = new HashMap<>();
+        for (int d = 0; d < documents.size(); d++) {
+            DocumentSeed document = documents.get(d);
             List<Map<String, Integer>> fields = List.of(
                     counts(TextTerms.of(document.title())),
                     counts(TextTerms.of(String.join(" ", document.alternatives()))),
@@ -49,11 +55,22 @@ final class SearchIndex {
                 seen.addAll(fields.get(f).keySet());
             }
             fieldLengths.add(lengths);
-            seen.forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
+            int index = d;
+            seen.forEach(term -> termDocuments.computeIfAbsent(term, t -> new ArrayList<>()).add(index));
         }
         for (int f = 0; f < averageLength.length; f++) {
             averageLength[f] = documents.isEmpty() ? 1 : Math.max(1, averageLength[f] / documents.size());
         }
+        termDocuments.forEach((term, containing) -> {
+            int[] indexes = containing.stream().mapToInt(Integer::intValue).toArray();
+            double[] scores = new double[indexes.length];
+            for (int i = 0; i < indexes.length; i++) {
+                scores[i] = termScore(fieldTerms.get(indexes[i]), fieldLengths.get(indexes[i]), averageLength, term);
+            }
+            double df = indexes.length;
+            double idf = Math.log(1 + (documents.size() - df + 0.5) / (df + 0.5));
+            postings.put(term, new Postings(idf, indexes, scores));
+        });
     }
 
     /** Documents matching the query, by descending confidence (then title). */
@@ -62,20 +79,28 @@ final class SearchIndex {
         if (terms.isEmpty()) {
             return List.of();
         }
-        double totalIdf = terms.stream().mapToDouble(this::idf).sum();
+        // A term no document contains still counts in the query's information (its IDF is the largest).
+        double unknownIdf = Math.log(1 + (documents.size() + 0.5) / 0.5);
+        double totalIdf = 0;
+        double[] score = new double[documents.size()];
+        double[] matchedIdf = new double[documents.size()];
+        for (String term : terms) {
+            Postings found = postings.get(term);
+            if (found == null) {
+                totalIdf += unknownIdf;
+                continue;
+            }
+            totalIdf += found.idf();
+            for (int i = 0; i < found.documents().length; i++) {
+                int d = found.documents()[i];
+                score[d] += found.idf() * found.scores()[i];
+                matchedIdf[d] += found.idf();
+            }
+        }
         List<Hit> hits = new ArrayList<>();
         for (int d = 0; d < documents.size(); d++) {
-            double score = 0;
-            double matchedIdf = 0;
-            for (String term : terms) {
-                double termScore = termScore(fieldTerms.get(d), fieldLengths.get(d), term);
-                if (termScore > 0) {
-                    score += idf(term) * termScore;
-                    matchedIdf += idf(term);
-                }
-            }
-            if (score > 0) {
-                double confidence = (matchedIdf / totalIdf) * (score / (score + SATURATION));
+            if (score[d] > 0) {
+                double confidence = (matchedIdf[d] / totalIdf) * (score[d] / (score[d] + SATURATION));
                 hits.add(new Hit(documents.get(d), Math.min(1.0, confidence)));
             }
         }
@@ -84,7 +109,8 @@ final class SearchIndex {
         return hits;
     }
 
-    private double termScore(List<Map<String, Integer>> fields, int[] lengths, String term) {
+    private static double termScore(List<Map<String, Integer>> fields, int[] lengths, double[] averageLength,
+                                    String term) {
         double score = 0;
         for (int f = 0; f < fields.size(); f++) {
             int frequency = fields.get(f).getOrDefault(term, 0);
@@ -94,11 +120,6 @@ final class SearchIndex {
             }
         }
         return score;
-    }
-
-    private double idf(String term) {
-        int df = documentFrequency.getOrDefault(term, 0);
-        return Math.log(1 + (documents.size() - df + 0.5) / (df + 0.5));
     }
 
     private static Map<String, Integer> counts(List<String> terms) {
