@@ -87,6 +87,7 @@ public final class GenesysClient implements AutoCloseable {
                 .withShouldRefreshAccessToken(false)
                 .withAutoReloadConfig(false)
                 .withUserAgent(userAgent)
+                .withDateFormat(new IsoDateFormat())
                 .withProperty(ApiClientConnectorProperty.CONNECTOR_PROVIDER, new OkHttpClientConnector(http))
                 .build();
         tokens.onToken(apiClient::setAccessToken);
