@@ -104,7 +104,7 @@ public final class HostVerticle extends VerticleBase {
                 .register("store", () -> store != null && store.isOpen());
         return vertx.fileSystem().mkdirs(config.dataDir().toString())
                 .compose(v -> resolveToken())
-                .compose(v -> SqliteStore.open(vertx, config.dataDir()))
+                .compose(v -> SqliteStore.open(vertx, config.dataDir(), config.dataMaxSizeBytes()))
                 .map(opened -> {
                     store = opened;
                     audit = new AuditLog(vertx, opened, clock);

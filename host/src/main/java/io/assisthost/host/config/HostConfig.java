@@ -118,6 +118,11 @@ public final class HostConfig {
         return home.resolve(string("data.dir")).normalize();
     }
 
+    /** The largest the database may grow, in bytes; 0 for as large as the disk allows. */
+    public long dataMaxSizeBytes() {
+        return range(json, "data.maxSizeMb", 0, 1_048_576) * 1_048_576L;
+    }
+
     public SandboxOptions sandbox() {
         return sandbox;
     }
