@@ -47,18 +47,18 @@ public final class PluginInvoker {
         return budget;
     }
 
-    /**
-     * Calls a synchronous extension method under the default budget.
-     *
-     * @param validator returns why a result breaks the contract, or {@code null} if it is fine
-     * @return the result, or a failed future with a {@link PluginCallException}
-     */
     /** Records every call's latency and outcome on {@code board} from now on. */
     public PluginInvoker recordInto(LatencyBoard board) {
         this.board = board;
         return this;
     }
 
+    /**
+     * Calls a synchronous extension method under the default budget.
+     *
+     * @param validator returns why a result breaks the contract, or {@code null} if it is fine
+     * @return the result, or a failed future with a {@link PluginCallException}
+     */
     public <T, R> Future<R> call(PluginExtension<T> extension, Function<T, R> call, Function<R, String> validator) {
         return callAsync(extension, instance -> CompletableFuture.completedFuture(call.apply(instance)), validator, budget);
     }

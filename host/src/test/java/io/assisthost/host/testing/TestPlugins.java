@@ -85,6 +85,36 @@ public final class TestPlugins {
                 """);
     }
 
+    /** The system property that lets {@link #stuckScorer()}'s calls return. */
+    public static final String STUCK_RELEASE = "assist.test.stuck.release";
+
+    /**
+     * A scorer that hangs and ignores interruption: each call holds its thread until the system property
+     * {@value #STUCK_RELEASE} is {@code true}, so a test can let the threads go when it ends.
+     */
+    public static PluginJarBuilder stuckScorer() {
+        return PluginJarBuilder.plugin("stuck").source("test.stuck.StuckScorer", """
+                package test.stuck;
+
+                import io.assisthost.api.*;
+                import java.util.List;
+                import java.util.concurrent.locks.LockSupport;
+                import org.pf4j.Extension;
+
+                @Extension
+                public class StuckScorer implements Scorer {
+                    public List<Score> score(ScoreRequest request) {
+                        while (!Boolean.getBoolean("%s")) {
+                            LockSupport.parkNanos(10_000_000L);
+                            // Swallowing the interruption (a parked thread that stays interrupted would spin).
+                            Thread.interrupted();
+                        }
+                        return List.of();
+                    }
+                }
+                """.formatted(STUCK_RELEASE));
+    }
+
     /** A scorer that scores a document that is not in the request. */
     public static PluginJarBuilder garbageScorer() {
         return PluginJarBuilder.plugin("garbage").source("test.garbage.GarbageScorer", """
