@@ -128,6 +128,7 @@ final class EmulatorRoutes {
                 grantType = formValue(ctx.body().asString(), "grant_type");
             }
             json(ctx, 200, tokens.grant(ctx.request().getHeader("Authorization"), grantType));
+            stats.granted();
         } catch (EmulatorError error) {
             ctx.response().setStatusCode(error.status).putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("error", error.code).put("description", error.getMessage())

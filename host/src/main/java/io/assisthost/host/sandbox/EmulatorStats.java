@@ -4,12 +4,16 @@ import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Request counts of the emulator: total, in flight now, and the most ever in flight at once. */
+/**
+ * Request counts of the emulator: total, in flight now, the most ever in flight at once, and the OAuth
+ * tokens it granted.
+ */
 public final class EmulatorStats {
 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final AtomicLong tokensGranted = new AtomicLong();
 
     void enter() {
         requests.incrementAndGet();
@@ -19,6 +23,15 @@ public final class EmulatorStats {
 
     void exit() {
         inFlight.decrementAndGet();
+    }
+
+    void granted() {
+        tokensGranted.incrementAndGet();
+    }
+
+    /** How many client-credentials tokens the emulator issued. */
+    public long tokensGranted() {
+        return tokensGranted.get();
     }
 
     /** The most requests that were ever in flight at once. */
@@ -37,6 +50,6 @@ public final class EmulatorStats {
 
     public JsonObject toJson() {
         return new JsonObject().put("requests", requests.get()).put("inFlight", inFlight.get())
-                .put("peakInFlight", peakInFlight.get());
+                .put("peakInFlight", peakInFlight.get()).put("tokensGranted", tokensGranted.get());
     }
 }

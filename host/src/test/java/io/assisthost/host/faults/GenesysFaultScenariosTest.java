@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * burst of 5xx and answers slower than the breaker's timeout, each on the primary knowledge base while
  * traffic flows in waves of concurrent requests. Each scenario counts how the answers were served,
  * checks that the breaker opened after the configured failures and that no request went unanswered or
- * unserved, then clears the fault and checks the breaker closes again. The figures are printed.
+ * unserved, then clears the fault and checks the breaker closes again. Tokens expiring in the middle
+ * of waves must cost no request and one renewal each. The figures are printed.
  */
 @ExtendWith(BlockedEventLoopGuard.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -83,6 +84,37 @@ class GenesysFaultScenariosTest {
     @Test
     void answersSlowerThanTheBreakerTimeoutAreServedByTheFallback() {
         scenario("timeouts", new JsonObject().put("latencyMs", 2_500), "TIMEOUT");
+    }
+
+    @Test
+    void tokensExpiringUnderLoadAreRenewedOnceEachAndCostNoRequest() {
+        long grantsBefore = host.emulator().stats().tokensGranted();
+        Map<String, Integer> served = new TreeMap<>();
+        int expiries = 0;
+        for (int wave = 0; wave < WAVES; wave++) {
+            List<Future<JsonObject>> answers = new ArrayList<>();
+            for (int i = 0; i < WAVE_SIZE; i++) {
+                if (wave % 2 == 1 && i == WAVE_SIZE / 2) {
+                    // Half the wave is on its way with the old token when it stops being valid.
+                    assertThat(TestHosts.call(client, host, HttpMethod.POST, "/sandbox/faults", new JsonObject()
+                            .put("target", "*").put("expireTokens", true)).statusCode()).isEqualTo(200);
+                    expiries++;
+                }
+                answers.add(recommend("conv-" + wave + "-" + i));
+            }
+            for (Future<JsonObject> answer : answers) {
+                served.merge(String.valueOf(answer.await().getJsonObject("source").getString("strategy")), 1,
+                        Integer::sum);
+            }
+        }
+        long grants = host.emulator().stats().tokensGranted() - grantsBefore;
+        System.out.printf("token expiry: %d requests in %d waves of %d; tokens expired %d times; served by %s; tokens"
+                + " granted %d; breaker changes %s%n", WAVES * WAVE_SIZE, WAVES, WAVE_SIZE, expiries, served, grants,
+                breakerChanges);
+
+        assertThat(served).containsExactly(Map.entry("knowledge-search", WAVES * WAVE_SIZE));
+        assertThat(grants).as("one renewal per expiry, shared by every call that met it").isEqualTo(expiries);
+        assertThat(breakerChanges).as("a 401 answered by a renewal is no breaker failure").isEmpty();
     }
 
     private void scenario(String name, JsonObject fault, String cause) {
