@@ -43,8 +43,23 @@ public final class WebhookReceiver {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Function<Received, Answer> policy = request -> Answer.of(204);
     private HttpServer server;
+    private int port;
 
     public WebhookReceiver start(Vertx vertx) {
+        return listen(vertx, 0);
+    }
+
+    /** Closes the port: deliveries meet a refused connection, as with a receiver that is down. */
+    public void stop() {
+        server.close().await();
+    }
+
+    /** Opens the same port again. */
+    public WebhookReceiver restart(Vertx vertx) {
+        return listen(vertx, port);
+    }
+
+    private WebhookReceiver listen(Vertx vertx, int onPort) {
         server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             Received arrived = new Received(request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
                     request.getHeader("webhook-signature"), body.toString(StandardCharsets.UTF_8), 0, Instant.now());
@@ -55,7 +70,8 @@ public final class WebhookReceiver {
                 request.response().putHeader("Retry-After", answer.retryAfter());
             }
             request.response().setStatusCode(answer.status()).end();
-        })).listen(0, "127.0.0.1").await();
+        })).listen(onPort, "127.0.0.1").await();
+        port = server.actualPort();
         return this;
     }
 
@@ -65,7 +81,7 @@ public final class WebhookReceiver {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.actualPort() + "/hooks";
+        return "http://127.0.0.1:" + port + "/hooks";
     }
 
     public List<Received> received() {
