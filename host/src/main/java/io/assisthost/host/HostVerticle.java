@@ -109,7 +109,7 @@ public final class HostVerticle extends VerticleBase {
                     store = opened;
                     audit = new AuditLog(vertx, opened, clock);
                     webhooks = new Webhooks(vertx, opened, audit, config.webhooks(), outbound, plugins::registry, invoker,
-                            clock, metrics.registry(), board);
+                            cluster, clock, metrics.registry(), board);
                     return null;
                 })
                 .compose(v -> genesys.start(event -> {

@@ -23,7 +23,8 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** Every migration, in order. */
-    static final List<String> ALL = List.of("V1__audit_log.sql", "V2__webhooks.sql", "V3__actions.sql");
+    static final List<String> ALL = List.of("V1__audit_log.sql", "V2__webhooks.sql", "V3__actions.sql",
+            "V4__delivery_handover.sql");
 
     private Migrations() {
     }

@@ -27,7 +27,7 @@ public final class DeliveryStore {
 
     /** A delivery ready for an attempt. */
     public record Due(String sinkId, long seq, String orderKey, int attempts, String eventId, String type,
-                      String conversationId, String payload) {
+                      String conversationId, String payload, String handedOverFrom) {
 
         /** The key under which at most one attempt is in flight. */
         public String lane() {
@@ -61,7 +61,7 @@ public final class DeliveryStore {
         return store.read(connection -> {
             List<Due> due = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT d.sink_id, d.event_seq, d.order_key, "
-                    + "d.attempts, e.id, e.type, e.conversation_id, e.payload FROM delivery d "
+                    + "d.attempts, e.id, e.type, e.conversation_id, e.payload, d.handed_over_from FROM delivery d "
                     + "JOIN outbox_event e ON e.seq = d.event_seq "
                     + "JOIN webhook_sink s ON s.id = d.sink_id AND s.enabled = 1 "
                     + "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND d.event_seq = (SELECT MIN(h.event_seq) "
@@ -72,11 +72,72 @@ public final class DeliveryStore {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         due.add(new Due(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getInt(4),
-                                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8)));
+                                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
+                                rows.getString(9)));
                     }
                 }
             }
             return due;
+        });
+    }
+
+    /** Every pending delivery: its event id, sink, sequence number, and the node it was taken over from. */
+    public Future<List<Due>> pending() {
+        return store.read(connection -> {
+            List<Due> pending = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT d.sink_id, d.event_seq, d.order_key, "
+                    + "d.attempts, e.id, e.type, e.conversation_id, e.payload, d.handed_over_from FROM delivery d "
+                    + "JOIN outbox_event e ON e.seq = d.event_seq WHERE d.state = 'pending' ORDER BY d.event_seq");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    pending.add(new Due(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getInt(4),
+                            rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9)));
+                }
+            }
+            return pending;
+        });
+    }
+
+    /**
+     * Adds a delivery taken over from node {@code from}: its event (unless this store has it already) and
+     * a pending delivery to its sink, due now. Completes with whether it was new.
+     */
+    Future<Boolean> adopt(OutboxMirror.Entry entry, String from, long now) {
+        JsonObject event = entry.event();
+        String sinkId = entry.value().getJsonObject("sink").getString("id");
+        return store.write(connection -> {
+            try (PreparedStatement insertEvent = connection.prepareStatement("INSERT OR IGNORE INTO outbox_event (id, "
+                    + "type, conversation_id, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                insertEvent.setString(1, event.getString("id"));
+                insertEvent.setString(2, event.getString("type"));
+                insertEvent.setString(3, event.getString("conversationId"));
+                insertEvent.setString(4, event.getString("payload"));
+                insertEvent.setLong(5, event.getLong("createdAt"));
+                insertEvent.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO delivery (sink_id, "
+                    + "event_seq, order_key, state, attempts, next_attempt_at, updated_at, handed_over_from) "
+                    + "SELECT ?, seq, COALESCE(conversation_id, id), 'pending', 0, ?, ?, ? FROM outbox_event WHERE id = ?")) {
+                insert.setString(1, sinkId);
+                insert.setLong(2, now);
+                insert.setLong(3, now);
+                insert.setString(4, from);
+                insert.setString(5, event.getString("id"));
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Drops a taken-over delivery its first node took back. */
+    Future<Void> forget(String sinkId, long seq) {
+        return store.write(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM delivery WHERE sink_id = ? AND event_seq = ? AND state = 'pending'")) {
+                delete.setString(1, sinkId);
+                delete.setLong(2, seq);
+                delete.executeUpdate();
+            }
+            return null;
         });
     }
 

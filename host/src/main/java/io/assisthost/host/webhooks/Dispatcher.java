@@ -43,6 +43,28 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher {
 
+    /** What the cluster's handover of pending deliveries needs of the dispatcher. */
+    interface Handover {
+
+        /** No cluster: nothing is taken over, every delivery is this node's. */
+        Handover NONE = new Handover() {
+            @Override
+            public Future<Boolean> mayAttempt(DeliveryStore.Due due) {
+                return Future.succeededFuture(true);
+            }
+
+            @Override
+            public void settled(DeliveryStore.Due due, String state) {
+            }
+        };
+
+        /** Whether a delivery taken over from another node is still this node's to make. */
+        Future<Boolean> mayAttempt(DeliveryStore.Due due);
+
+        /** A delivery ended: {@code delivered} or {@code dead}. */
+        void settled(DeliveryStore.Due due, String state);
+    }
+
     /** Each settled delivery attempt is published here, for live views. */
     public static final String ATTEMPTS = "assist.webhooks.attempts";
 
@@ -60,6 +82,7 @@ public final class Dispatcher {
     private final LatencyBoard board;
     private final Set<String> inFlight = new HashSet<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private Handover handover = Handover.NONE;
     private Context context;
     private long timer = -1;
     private boolean polling;
@@ -79,6 +102,11 @@ public final class Dispatcher {
         this.clock = clock;
         this.schedule = schedule;
         this.meters = meters;
+    }
+
+    /** Tells the cluster's handover about deliveries; before {@link #start()}. */
+    void handover(Handover handover) {
+        this.handover = handover;
     }
 
     /** Starts polling on the caller's context; what was pending before a restart goes out first. */
@@ -152,6 +180,21 @@ public final class Dispatcher {
     }
 
     private void attempt(DeliveryStore.Due due, Sink sink) {
+        if (due.handedOverFrom() == null) {
+            attemptNow(due, sink);
+            return;
+        }
+        handover.mayAttempt(due).onComplete(ours -> context.runOnContext(v -> {
+            if (ours.succeeded() && !ours.result()) {
+                // Its first node took it back, or another settled it: it is not this node's any more.
+                finish(due, deliveries.forget(due.sinkId(), due.seq()));
+            } else {
+                attemptNow(due, sink);
+            }
+        }));
+    }
+
+    private void attemptNow(DeliveryStore.Due due, Sink sink) {
         PluginExtension<WebhookSink> extension = extensions.get().sinkFor(sink.type());
         Instant start = clock.instant();
         if (extension == null) {
@@ -220,10 +263,15 @@ public final class Dispatcher {
                 outcome.status().name(), latencyMs, outcome.detail());
         String settled = state;
         finish(due, deliveries.record(new DeliveryStore.Settlement(due.sinkId(), due.seq(), state, attempts, next,
-                outcome.httpStatus(), outcome.detail(), attempt)).onSuccess(v -> vertx.eventBus().publish(ATTEMPTS,
-                new JsonObject().put("sink", sink.id()).put("eventId", due.eventId()).put("type", due.type())
-                        .put("state", settled).put("attempt", attempts).put("httpStatus", outcome.httpStatus())
-                        .put("outcome", outcome.status().name()).put("latencyMs", latencyMs))));
+                outcome.httpStatus(), outcome.detail(), attempt)).onSuccess(v -> {
+                    if (!settled.equals(DeliveryStore.PENDING)) {
+                        handover.settled(due, settled);
+                    }
+                    vertx.eventBus().publish(ATTEMPTS, new JsonObject().put("sink", sink.id())
+                            .put("eventId", due.eventId()).put("type", due.type()).put("state", settled)
+                            .put("attempt", attempts).put("httpStatus", outcome.httpStatus())
+                            .put("outcome", outcome.status().name()).put("latencyMs", latencyMs));
+                }));
     }
 
     /** Moves a delivery later without spending an attempt. */

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /**
  * The durable outbox. {@link #publish} completes only once the event, and one pending delivery for
@@ -24,8 +26,11 @@ import java.util.UUID;
  */
 public final class Outbox {
 
-    /** A stored event: its id (the {@code webhook-id}) and the payload as signed. */
-    public record Stored(String id, long seq, String payload) {
+    /**
+     * A stored event: its id (the {@code webhook-id}), the payload as signed, when it was made, and the
+     * sinks it was routed to.
+     */
+    public record Stored(String id, long seq, String payload, long createdAt, List<String> sinkIds) {
     }
 
     private record Entry(String id, String type, String conversationId, String payload, long createdAt) {
@@ -33,7 +38,8 @@ public final class Outbox {
 
     private final Clock clock;
     private final GroupCommit<Entry, Stored> writes;
-    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<WebhookEvent, Stored>> storedListeners = new CopyOnWriteArrayList<>();
 
     public Outbox(Vertx vertx, Store store, Clock clock) {
         this.clock = clock;
@@ -43,6 +49,11 @@ public final class Outbox {
     /** Runs {@code listener} after every commit that added events (the dispatcher wakes up). */
     public void onCommitted(Runnable listener) {
         listeners.add(listener);
+    }
+
+    /** Runs {@code listener} with every event once it is committed. */
+    public void onStored(BiConsumer<WebhookEvent, Stored> listener) {
+        storedListeners.add(listener);
     }
 
     /** Writes the event durably; completes with its id once it is on disk. */
@@ -56,12 +67,16 @@ public final class Outbox {
                 .put("timestamp", now.toString())
                 .put("conversationId", event.conversationId());
         return writes.submit(new Entry(id, event.type(), event.conversationId(), payload.encode(), now.toEpochMilli()))
-                .onSuccess(stored -> listeners.forEach(Runnable::run));
+                .onSuccess(stored -> {
+                    storedListeners.forEach(listener -> listener.accept(event, stored));
+                    listeners.forEach(Runnable::run);
+                });
     }
 
     private static List<Stored> insert(Connection connection, List<Entry> batch) throws SQLException {
         List<Map.Entry<String, JsonArray>> sinks = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, event_types FROM webhook_sink WHERE enabled = 1");
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, event_types FROM webhook_sink WHERE enabled = 1 AND origin <> '"
+                + Sink.ORIGIN_HANDOVER + "'");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 sinks.add(Map.entry(rows.getString(1), new JsonArray(rows.getString(2))));
@@ -84,9 +99,11 @@ public final class Outbox {
                     keys.next();
                     seq = keys.getLong(1);
                 }
+                List<String> routed = new ArrayList<>();
                 for (Map.Entry<String, JsonArray> sink : sinks) {
                     JsonArray types = sink.getValue();
                     if (types.contains(EventTypes.ALL) || types.contains(entry.type())) {
+                        routed.add(sink.getKey());
                         delivery.setString(1, sink.getKey());
                         delivery.setLong(2, seq);
                         delivery.setString(3, entry.conversationId() == null ? entry.id() : entry.conversationId());
@@ -95,7 +112,7 @@ public final class Outbox {
                         delivery.addBatch();
                     }
                 }
-                stored.add(new Stored(entry.id(), seq, entry.payload()));
+                stored.add(new Stored(entry.id(), seq, entry.payload(), entry.createdAt(), routed));
             }
             delivery.executeBatch();
         }

@@ -14,7 +14,9 @@ import java.util.Map;
  *
  * @param previousSecret      the secret replaced by the last rotation, still signing until
  *                            {@code previousSecretUntil}; {@code null} otherwise
- * @param origin              {@code api}, or {@code config} for sinks defined in {@code host.json}
+ * @param origin              {@code api}, {@code config} for sinks defined in {@code host.json}, or
+ *                            {@code handover} for the sink of a node that left the cluster, whose pending
+ *                            deliveries this node took over (it gets no new events)
  * @param disabledReason      why the host disabled the sink (for example the receiver answered 410)
  */
 public record Sink(String id, String type, String url, String secret, String previousSecret,
@@ -23,6 +25,7 @@ public record Sink(String id, String type, String url, String secret, String pre
 
     public static final String ORIGIN_API = "api";
     public static final String ORIGIN_CONFIG = "config";
+    public static final String ORIGIN_HANDOVER = "handover";
 
     public Sink {
         eventTypes = List.copyOf(eventTypes);

@@ -185,6 +185,20 @@ public final class SinkRegistry {
         return save(current, disabled, "assist-host").mapEmpty();
     }
 
+    /**
+     * Makes known the sink of a delivery taken over from a node that left, unless a sink with its id is
+     * here already (a sink from {@code host.json} is on every node).
+     */
+    Future<Void> adopt(Sink handedOver) {
+        if (sinks.containsKey(handedOver.id())) {
+            return Future.succeededFuture();
+        }
+        return store.write(connection -> {
+            upsert(connection, handedOver);
+            return null;
+        }).onSuccess(v -> sinks.putIfAbsent(handedOver.id(), handedOver)).mapEmpty();
+    }
+
     /** The sink, or a not-found failure. */
     public Sink existing(String id) {
         Sink sink = sinks.get(id);

@@ -3,6 +3,7 @@ package io.assisthost.host.webhooks;
 import io.assisthost.host.HostFailure;
 import io.assisthost.host.audit.AuditLog;
 import io.assisthost.host.audit.AuditRecord;
+import io.assisthost.host.cluster.ClusterView;
 import io.assisthost.host.config.WebhookOptions;
 import io.assisthost.host.plugins.ExtensionRegistry;
 import io.assisthost.host.plugins.PluginInvoker;
@@ -14,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,10 +35,11 @@ public final class Webhooks {
     private final AuditLog audit;
     private final WebhookOptions options;
     private final Clock clock;
+    private final OutboxHandover handover;
 
     public Webhooks(Vertx vertx, Store store, AuditLog audit, WebhookOptions options, OutboundPolicy policy,
-                    Supplier<ExtensionRegistry> extensions, PluginInvoker invoker, Clock clock, MeterRegistry meters,
-                    LatencyBoard board) {
+                    Supplier<ExtensionRegistry> extensions, PluginInvoker invoker, ClusterView cluster, Clock clock,
+                    MeterRegistry meters, LatencyBoard board) {
         this.audit = audit;
         this.options = options;
         this.clock = clock;
@@ -47,11 +50,24 @@ public final class Webhooks {
                 new RetrySchedule(options.initialBackoff(), options.maxBackoff(),
                         () -> ThreadLocalRandom.current().nextDouble()), meters, board);
         outbox.onCommitted(dispatcher::wake);
+        // Alone, a node has no one to hand its deliveries to.
+        this.handover = vertx.isClustered() ? new OutboxHandover(vertx, cluster,
+                new OutboxMirror(vertx, Duration.ofDays(options.retentionDays())), deliveries, sinks, dispatcher, clock)
+                : null;
+        if (handover != null) {
+            dispatcher.handover(handover);
+            outbox.onStored(handover::stored);
+        }
     }
 
-    /** Applies the sinks of {@code host.json}, then starts delivering (pending events first). */
+    /**
+     * Applies the sinks of {@code host.json}, reconciles the pending deliveries with the cluster's copy,
+     * then starts delivering (pending events first).
+     */
     public Future<Void> start() {
-        return sinks.start(options.sinks()).onSuccess(v -> dispatcher.start());
+        return sinks.start(options.sinks())
+                .compose(v -> handover == null ? Future.<Void>succeededFuture() : handover.start())
+                .onSuccess(v -> dispatcher.start());
     }
 
     public Outbox outbox() {
@@ -134,6 +150,9 @@ public final class Webhooks {
     }
 
     public void close() {
+        if (handover != null) {
+            handover.close();
+        }
         dispatcher.close();
     }
 

@@ -56,6 +56,12 @@ public final class ClusterNodes {
      */
     public static Node start(Path home, String name, int clusterPort, JsonArray members, GenesysEmulator emulator)
             throws IOException {
+        return start(home, name, clusterPort, members, emulator, new JsonObject());
+    }
+
+    /** A node as {@link #start(Path, String, int, JsonArray, GenesysEmulator)} starts it, with more settings. */
+    public static Node start(Path home, String name, int clusterPort, JsonArray members, GenesysEmulator emulator,
+                             JsonObject settings) throws IOException {
         Path nodeHome = home.resolve(name);
         TestHosts.installBundledPlugins(nodeHome.resolve("plugins"));
         JsonObject overrides = TestHosts.config(nodeHome)
@@ -65,7 +71,8 @@ public final class ClusterNodes {
                         .put("knowledgeBases", new JsonObject().put("primary", GenesysSandbox.PRIMARY)
                                 .put("fallback", GenesysSandbox.FALLBACK)))
                 .put("cluster", new JsonObject().put("port", clusterPort).put("members", members)
-                        .put("config", CONF.resolve("cluster.xml").toAbsolutePath().toString()));
+                        .put("config", CONF.resolve("cluster.xml").toAbsolutePath().toString()))
+                .mergeIn(settings, true);
         HostConfig config = HostConfig.of(overrides, nodeHome);
         Vertx vertx = new ClusterBootstrap(config.cluster()).start(new VertxOptions(), null).await();
         HostVerticle host = new HostVerticle(config, new Metrics(), Clock.systemUTC(),

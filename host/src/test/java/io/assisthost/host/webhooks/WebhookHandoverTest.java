@@ -1,0 +1,107 @@
+package io.assisthost.host.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.assisthost.host.sandbox.GenesysEmulator;
+import io.assisthost.host.testing.ClusterNodes;
+import io.assisthost.host.testing.ClusterNodes.Node;
+import io.assisthost.host.testing.GenesysSandbox;
+import io.assisthost.host.testing.WebhookReceiver;
+import io.assisthost.host.testing.WebhookReceiver.Answer;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two clustered nodes: a sink made on A, A's events pending while the receiver is down, then A leaves.
+ * B must take A's pending deliveries over and deliver them once the receiver is back; when A returns
+ * with its store it must record them as delivered by B and send none of them again.
+ */
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
+class WebhookHandoverTest {
+
+    private static final JsonArray MEMBERS = new JsonArray().add("127.0.0.1:29711").add("127.0.0.1:29712");
+    private static final int EVENTS = 12;
+
+    @TempDir
+    Path home;
+
+    private Vertx testVertx;
+    private Vertx nodeA;
+    private Vertx nodeB;
+
+    @AfterEach
+    void tearDown() {
+        ClusterNodes.closeAll(nodeA, nodeB, testVertx);
+    }
+
+    @Test
+    void aLiveNodeDeliversTheOutboxOfANodeThatLeftAndItsFirstNodeDoesNotSendItAgain() throws IOException {
+        testVertx = Vertx.vertx();
+        GenesysEmulator emulator = GenesysSandbox.deploy(testVertx, GenesysSandbox.settings());
+        WebhookReceiver receiver = new WebhookReceiver().start(testVertx).answer(request -> Answer.of(503));
+        JsonObject settings = new JsonObject().put("webhooks", new JsonObject()
+                .put("allowHosts", new JsonArray().add("127.0.0.1"))
+                .put("initialBackoffMs", 200).put("maxBackoffMs", 1_000).put("pollIntervalMs", 200)
+                .put("breaker", new JsonObject().put("resetTimeoutMs", 1_000)));
+        Node a = ClusterNodes.start(home, "a", 29711, MEMBERS, emulator, settings);
+        nodeA = a.vertx();
+        Node b = ClusterNodes.start(home, "b", 29712, MEMBERS, emulator, settings);
+        nodeB = b.vertx();
+        String sink = a.call(HttpMethod.POST, "/api/v1/webhooks", new JsonObject().put("url", receiver.url())
+                .put("eventTypes", new JsonArray().add(EventTypes.RECOMMENDATIONS_DELIVERED)))
+                .bodyAsJsonObject().getString("id");
+        Set<String> conversations = IntStream.range(0, EVENTS).mapToObj(i -> "conv-" + i).collect(Collectors.toSet());
+        for (String conversation : conversations) {
+            assertThat(a.call(HttpMethod.POST, "/api/v1/recommendations", new JsonObject()
+                    .put("conversationId", conversation).put("query", "refund for a late delivery").put("maxResults", 3))
+                    .statusCode()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.received().isEmpty());
+        assertThat(b.call(HttpMethod.GET, "/api/v1/webhooks/" + sink, null).statusCode())
+                .as("the sink exists on A only").isEqualTo(404);
+
+        a.vertx().close().await();
+        nodeA = null;
+        receiver.answer(request -> Answer.of(204));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> delivered(receiver).keySet().containsAll(conversations));
+        JsonObject onB = b.call(HttpMethod.GET, "/api/v1/webhooks/" + sink, null).bodyAsJsonObject();
+        assertThat(onB.getString("origin")).isEqualTo("handover");
+        assertThat(onB.getJsonObject("deliveries").getLong("delivered")).isEqualTo(EVENTS);
+
+        Node back = ClusterNodes.start(home, "a", 29711, MEMBERS, emulator, settings);
+        nodeA = back.vertx();
+        await().atMost(Duration.ofSeconds(30)).until(() -> back.call(HttpMethod.GET, "/api/v1/webhooks/" + sink, null)
+                .bodyAsJsonObject().getJsonObject("deliveries").getLong("delivered") == EVENTS);
+        JsonObject deliveries = back.call(HttpMethod.GET, "/api/v1/webhooks/" + sink + "/deliveries", null)
+                .bodyAsJsonObject();
+        assertThat(deliveries.getJsonArray("deliveries").stream().map(JsonObject.class::cast)
+                .map(row -> row.getString("lastDetail"))).allMatch(detail -> detail.startsWith("settled by node "));
+        assertThat(back.call(HttpMethod.POST, "/api/v1/recommendations", new JsonObject().put("conversationId", "conv-after")
+                .put("query", "refund").put("maxResults", 3)).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered(receiver).containsKey("conv-after"));
+
+        assertThat(delivered(receiver)).as("each event delivered once").hasSize(EVENTS + 1)
+                .allSatisfy((conversation, copies) -> assertThat(copies).isEqualTo(1L));
+    }
+
+    private static Map<String, Long> delivered(WebhookReceiver receiver) {
+        return receiver.accepted().stream().collect(Collectors.groupingBy(
+                delivery -> delivery.json().getString("conversationId"), Collectors.counting()));
+    }
+}
