@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.assisthost.host.config.HostConfig;
 import io.assisthost.host.testing.HostProcess;
 import io.assisthost.host.testing.TestHosts;
+import io.assisthost.host.testing.WebhookReceiver;
+import io.assisthost.host.testing.WebhookReceiver.Answer;
+import io.assisthost.host.webhooks.EventTypes;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -31,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Three hosts started from the distribution, each in its own JVM, as one cluster on 127.0.0.1: the
  * members see each other, subscriptions are spread with one poller each, a member killed with
  * SIGKILL is replaced as poller within a lease plus a poll interval, its ETags and last good results
- * survive in the backups, it rejoins when restarted, and a verticle in yet another JVM has its bus
+ * survive in the backups, its pending webhook deliveries are made by a live member, it rejoins when
+ * restarted (and sends none of them again), and a verticle in yet another JVM has its bus
  * requests served by the hosts' consumers.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -43,12 +48,14 @@ class ClusterProcessesIT {
     private static final long POLL_MS = 1_000;
     private static final int SUBSCRIPTIONS = 9;
     private static final Duration START = Duration.ofSeconds(90);
+    private static final int WEBHOOK_EVENTS = 10;
 
     @TempDir
     Path work;
 
     private final List<HostProcess> hosts = new ArrayList<>();
     private Vertx client;
+    private Vertx receiverVertx;
 
     @AfterEach
     void tearDown() throws InterruptedException {
@@ -57,6 +64,9 @@ class ClusterProcessesIT {
         }
         if (client != null) {
             client.close().await();
+        }
+        if (receiverVertx != null) {
+            receiverVertx.close().await();
         }
     }
 
@@ -108,6 +118,21 @@ class ClusterProcessesIT {
         List<String> orphaned = owners.entrySet().stream().filter(e -> e.getValue().equals(victimId))
                 .map(Map.Entry::getKey).toList();
         Map<String, String> etagsBefore = latestEtags(survivor);
+
+        // The victim's webhook outbox: events for a sink made on it wait while the receiver is down.
+        receiverVertx = Vertx.vertx();
+        WebhookReceiver receiver = new WebhookReceiver().start(receiverVertx).answer(request -> Answer.of(503));
+        HttpResponse<String> sinkMade = victim.send("POST", "/api/v1/webhooks", new JsonObject().put("url", receiver.url())
+                .put("eventTypes", new JsonArray().add(EventTypes.RECOMMENDATIONS_DELIVERED)));
+        assertThat(sinkMade.statusCode()).as(sinkMade.body()).isEqualTo(201);
+        String sink = new JsonObject(sinkMade.body()).getString("id");
+        Set<String> hooked = IntStream.range(0, WEBHOOK_EVENTS).mapToObj(i -> "hook-" + i).collect(Collectors.toSet());
+        for (String conversation : hooked) {
+            assertThat(victim.send("POST", "/api/v1/recommendations", new JsonObject().put("conversationId", conversation)
+                    .put("query", "refund for a late delivery").put("maxResults", 3)).statusCode()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received().isEmpty());
+
         long killedAt = System.currentTimeMillis();
         victim.kill();
         // A lease is taken for LEASE_MS, so the expiry of the first lease seen on another node tells when
@@ -130,6 +155,12 @@ class ClusterProcessesIT {
         assertThat(latestEtags(survivor)).as("ETags and last good results after the loss of a member")
                 .containsAllEntriesOf(etagsBefore);
 
+        // A live member delivers the killed member's outbox once the receiver is back.
+        receiver.answer(request -> Answer.of(204));
+        await().atMost(Duration.ofSeconds(60)).until(() -> delivered(receiver).keySet().containsAll(hooked));
+        System.out.printf("ClusterProcessesIT: %d webhook deliveries pending on the killed member delivered by a live"
+                + " one, the last %d ms after the kill%n", hooked.size(), System.currentTimeMillis() - killedAt);
+
         // The killed member comes back with its data: it joins again, as a new node of the same cluster.
         int slot = hosts.indexOf(victim);
         HostProcess back = start(victim.name(), victim.httpPort(), clusterPorts[slot], members);
@@ -139,6 +170,12 @@ class ClusterProcessesIT {
                 && back.json("/api/v1/cluster").getJsonArray("members").size() == 3);
         assertThat(ids(survivor.json("/api/v1/cluster").getJsonArray("members"))).contains(back.nodeId())
                 .doesNotContain(victimId);
+        // It records what the others delivered for it and sends none of it again: nothing lost, nothing twice.
+        await().atMost(Duration.ofSeconds(30)).until(() -> back.json("/api/v1/webhooks/" + sink)
+                .getJsonObject("deliveries").getLong("delivered") == WEBHOOK_EVENTS);
+        assertThat(back.json("/api/v1/webhooks/" + sink).getJsonObject("deliveries").getLong("pending")).isZero();
+        assertThat(delivered(receiver)).hasSize(WEBHOOK_EVENTS)
+                .allSatisfy((conversation, copies) -> assertThat(copies).as(conversation).isEqualTo(1L));
 
         // A verticle in another JVM, with no consumer of its own, has its request served by the hosts.
         client = new ClusterBootstrap(HostConfig.of(TestHosts.config(work.resolve("client"))
@@ -154,12 +191,22 @@ class ClusterProcessesIT {
         assertThat(reply.getString("etag")).isNotBlank();
     }
 
+    private static Map<String, Long> delivered(WebhookReceiver receiver) {
+        return receiver.accepted().stream().collect(Collectors.groupingBy(
+                delivery -> delivery.json().getString("conversationId"), Collectors.counting()));
+    }
+
     private HostProcess start(String name, int httpPort, int clusterPort, String members) throws java.io.IOException {
         Map<String, String> variables = HostProcess.member(clusterPort, members);
         variables.put("ASSIST_SANDBOX_GENERATOR", "false");
         variables.put("ASSIST_RECOMMEND_SUBSCRIPTIONS_LEASE_MS", String.valueOf(LEASE_MS));
         variables.put("ASSIST_RECOMMEND_SUBSCRIPTIONS_SCAN_INTERVAL_MS", String.valueOf(SCAN_MS));
         variables.put("ASSIST_RECOMMEND_SUBSCRIPTIONS_MIN_POLL_INTERVAL_MS", "200");
+        variables.put("ASSIST_WEBHOOKS_ALLOW_HOSTS", "127.0.0.1");
+        variables.put("ASSIST_WEBHOOKS_INITIAL_BACKOFF_MS", "200");
+        variables.put("ASSIST_WEBHOOKS_MAX_BACKOFF_MS", "1000");
+        variables.put("ASSIST_WEBHOOKS_POLL_INTERVAL_MS", "200");
+        variables.put("ASSIST_WEBHOOKS_BREAKER_RESET_TIMEOUT_MS", "1000");
         return HostProcess.start(work, name, httpPort, TOKEN, variables);
     }
 
