@@ -32,6 +32,7 @@ final class OutboxHandover implements Dispatcher.Handover {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxHandover.class);
     private static final long WATCH_MS = 1_000;
+    private static final int RECONCILE_BATCH = 100;
 
     private final Vertx vertx;
     private final ClusterView cluster;
@@ -106,34 +107,13 @@ final class OutboxHandover implements Dispatcher.Handover {
     }
 
     private Future<Void> reconcile(List<DeliveryStore.Due> pending) {
-        List<Future<?>> done = new ArrayList<>();
-        for (DeliveryStore.Due due : pending) {
-            String key = OutboxMirror.key(due.eventId(), due.sinkId());
-            done.add(mirror.outcome(key).compose(outcome -> {
-                if (outcome != null) {
-                    return deliveries.record(new DeliveryStore.Settlement(due.sinkId(), due.seq(),
-                            outcome.getString("state"), due.attempts(), clock.millis(), 0,
-                            "settled by node " + outcome.getString("by") + ", which took it over", null));
-                }
-                return mirror.get(key).compose(entry -> {
-                    boolean takenOverByLiveNode = entry != null && !entry.owner().equals(cluster.selfId())
-                            && cluster.memberIds().contains(entry.owner());
-                    if (takenOverByLiveNode && due.handedOverFrom() != null) {
-                        // This node had taken it over, and another took it from this node while it was away.
-                        return deliveries.forget(due.sinkId(), due.seq());
-                    }
-                    Sink sink = sinks.get(due.sinkId());
-                    if (sink == null) {
-                        return Future.succeededFuture();
-                    }
-                    put(List.of(OutboxMirror.entry(cluster.selfId(), new Outbox.Stored(due.eventId(), due.seq(),
-                            due.payload(), createdAt(entry), List.of(due.sinkId())), due.type(), due.conversationId(),
-                            sink)));
-                    return Future.succeededFuture();
-                });
-            }));
+        // A bounded number of cluster look-ups at a time, however long the backlog.
+        Future<Void> chain = Future.succeededFuture();
+        for (int from = 0; from < pending.size(); from += RECONCILE_BATCH) {
+            List<DeliveryStore.Due> batch = pending.subList(from, Math.min(pending.size(), from + RECONCILE_BATCH));
+            chain = chain.compose(v -> Future.join(batch.stream().map(this::settleOrTakeBack).toList()).mapEmpty());
         }
-        return Future.join(done).onSuccess(v -> {
+        return chain.onSuccess(v -> {
             if (!pending.isEmpty()) {
                 LOG.info("Webhook deliveries pending at start: {}; the cluster's copy reconciled", pending.size());
             }
@@ -141,7 +121,33 @@ final class OutboxHandover implements Dispatcher.Handover {
             LOG.warn("Reconciling pending webhook deliveries with the cluster failed; they are delivered from here: {}",
                     failure.getMessage());
             return null;
-        }).mapEmpty();
+        });
+    }
+
+    private Future<?> settleOrTakeBack(DeliveryStore.Due due) {
+        String key = OutboxMirror.key(due.eventId(), due.sinkId());
+        return mirror.outcome(key).compose(outcome -> {
+            if (outcome != null) {
+                return deliveries.record(new DeliveryStore.Settlement(due.sinkId(), due.seq(),
+                        outcome.getString("state"), due.attempts(), clock.millis(), 0,
+                        "settled by node " + outcome.getString("by") + ", which took it over", null));
+            }
+            return mirror.get(key).compose(entry -> {
+                boolean takenOverByLiveNode = entry != null && !entry.owner().equals(cluster.selfId())
+                        && cluster.memberIds().contains(entry.owner());
+                if (takenOverByLiveNode && due.handedOverFrom() != null) {
+                    // This node had taken it over, and another took it from this node while it was away.
+                    return deliveries.forget(due.sinkId(), due.seq());
+                }
+                Sink sink = sinks.get(due.sinkId());
+                if (sink != null) {
+                    put(List.of(OutboxMirror.entry(cluster.selfId(), new Outbox.Stored(due.eventId(), due.seq(),
+                            due.payload(), createdAt(entry), List.of(due.sinkId())), due.type(), due.conversationId(),
+                            sink)));
+                }
+                return Future.succeededFuture();
+            });
+        });
     }
 
     private long createdAt(OutboxMirror.Entry entry) {
