@@ -22,6 +22,8 @@ public final class SharedMaps {
     /** When each action last triggered in each conversation, for the trigger window. */
     public static final String TRIGGERS = "assist.triggers";
 
+    /** The webhook sinks made through the API (or their tombstones), shared by every node. */
+    public static final String WEBHOOK_SINKS = "assist.webhooks.sinks";
     /** Every node's pending webhook deliveries, for a live node to take over those of a node that left. */
     public static final String WEBHOOKS_PENDING = "assist.webhooks.pending";
     /** How deliveries taken over from another node ended, for that node to learn when it comes back. */
@@ -29,7 +31,7 @@ public final class SharedMaps {
 
     /** Every shared map, in the order the cluster view lists them. */
     public static final List<String> ALL = List.of(ETAGS, RESULTS, SUBSCRIPTIONS, LEASES, ACTIONS, TRIGGERS,
-            WEBHOOKS_PENDING, WEBHOOKS_SETTLED);
+            WEBHOOK_SINKS, WEBHOOKS_PENDING, WEBHOOKS_SETTLED);
 
     private SharedMaps() {
     }

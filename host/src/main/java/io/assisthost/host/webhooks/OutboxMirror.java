@@ -3,7 +3,6 @@ package io.assisthost.host.webhooks;
 import io.assisthost.host.cluster.SharedMaps;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import java.time.Duration;
@@ -45,14 +44,11 @@ final class OutboxMirror {
             return value.getJsonObject("event");
         }
 
+        /** The sink, to be delivered to by whichever node takes the entry over. */
         Sink sink() {
-            JsonObject sink = value.getJsonObject("sink");
-            Long until = sink.getLong("previousSecretUntil");
-            return new Sink(sink.getString("id"), sink.getString("type"), sink.getString("url"), sink.getString("secret"),
-                    sink.getString("previousSecret"), until == null ? null : Instant.ofEpochMilli(until),
-                    sink.getJsonArray("eventTypes").stream().map(String.class::cast).toList(),
-                    sink.getString("description"), Sink.ORIGIN_HANDOVER, true, null,
-                    Instant.parse(sink.getString("createdAt")), Instant.parse(sink.getString("createdAt")));
+            // Enabled again: a taken-over delivery is one its first node was still trying to make.
+            return SinkJson.sink(value.getJsonObject("sink").copy().put("enabled", true).putNull("disabledReason"),
+                    Sink.ORIGIN_HANDOVER);
         }
     }
 
@@ -69,16 +65,10 @@ final class OutboxMirror {
     }
 
     static Entry entry(String owner, Outbox.Stored event, String type, String conversationId, Sink sink) {
-        JsonObject sinkJson = new JsonObject().put("id", sink.id()).put("type", sink.type()).put("url", sink.url())
-                .put("secret", sink.secret()).put("previousSecret", sink.previousSecret())
-                .put("previousSecretUntil", sink.previousSecretUntil() == null ? null
-                        : sink.previousSecretUntil().toEpochMilli())
-                .put("eventTypes", new JsonArray(sink.eventTypes())).put("description", sink.description())
-                .put("createdAt", sink.createdAt().toString());
         JsonObject eventJson = new JsonObject().put("id", event.id()).put("type", type)
                 .put("conversationId", conversationId).put("payload", event.payload()).put("createdAt", event.createdAt());
         return new Entry(key(event.id(), sink.id()), new JsonObject().put("owner", owner).put("event", eventJson)
-                .put("sink", sinkJson));
+                .put("sink", SinkJson.of(sink)));
     }
 
     /** Writes entries (a node's own new deliveries, or those it takes back). */

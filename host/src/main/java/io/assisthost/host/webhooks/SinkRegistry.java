@@ -42,6 +42,7 @@ public final class SinkRegistry {
     private final SinkRequests requests;
     private final Duration rotation;
     private final Map<String, Sink> sinks = new ConcurrentHashMap<>();
+    private SinkReplica replica;
 
     public SinkRegistry(Store store, AuditLog audit, Clock clock, OutboundPolicy policy, Duration rotation) {
         this.store = store;
@@ -94,6 +95,33 @@ public final class SinkRegistry {
         }).onSuccess(v -> LOG.info("Webhook sinks: {} ({} from host.json)", sinks.size(), configured.size()));
     }
 
+    /** Shares every change of a sink made through the API with the other nodes of the cluster. */
+    void replicate(SinkReplica replica) {
+        this.replica = replica;
+    }
+
+    /**
+     * Applies another node's version of a sink made through the API (a tombstone when it was deleted),
+     * unless this node's is as new; sinks of {@code host.json} keep their file's settings.
+     */
+    Future<Void> applyReplicated(JsonObject version) {
+        Sink local = sinks.get(version.getString("id"));
+        Instant at = Instant.parse(version.getString("updatedAt"));
+        if (local != null && (local.origin().equals(Sink.ORIGIN_CONFIG)
+                || local.origin().equals(Sink.ORIGIN_API) && !local.updatedAt().isBefore(at))) {
+            return Future.succeededFuture();
+        }
+        if (version.getBoolean("deleted", false)) {
+            // Audited on the node where it was deleted.
+            return local == null ? Future.succeededFuture() : removeStored(local);
+        }
+        Sink sink = SinkJson.sink(version, Sink.ORIGIN_API);
+        return store.write(connection -> {
+            upsert(connection, sink);
+            return null;
+        }).onSuccess(v -> sinks.put(sink.id(), sink)).mapEmpty();
+    }
+
     /** The sink, or {@code null}. */
     public Sink get(String id) {
         return sinks.get(id);
@@ -127,13 +155,7 @@ public final class SinkRegistry {
         Sink sink = new Sink("wh_" + UUID.randomUUID().toString().replace("-", ""), "http", definition.url(), secret,
                 null, null, definition.eventTypes(), definition.description(), Sink.ORIGIN_API,
                 definition.enabled() == null || definition.enabled(), null, now, now);
-        return store.write(connection -> {
-            upsert(connection, sink);
-            return null;
-        }).compose(v -> {
-            sinks.put(sink.id(), sink);
-            return audit.append(change(actor, sink.id(), "created", null, sink));
-        }).map(v -> {
+        return save(null, sink, actor).map(saved -> {
             JsonObject view = sink.toJson(now);
             if (generated) {
                 view.put("secret", secret);
@@ -259,10 +281,30 @@ public final class SinkRegistry {
         }).compose(v -> {
             sinks.put(after.id(), after);
             return audit.append(change(actor, after.id(), before == null ? "created" : "updated", before, after));
-        }).map(after);
+        }).compose(v -> share(after, replica == null ? null : () -> replica.changed(after))).map(after);
     }
 
     private Future<Void> remove(Sink sink, String actor) {
+        Instant at = clock.instant();
+        return removeStored(sink).compose(v -> audit.append(change(actor, sink.id(), "deleted", sink, null)))
+                .compose(v -> share(sink, replica == null ? null : () -> replica.deleted(sink.id(), at)));
+    }
+
+    /**
+     * Tells the other nodes about a change of a sink made through the API. The change stands here
+     * whatever happens: a node that missed it catches up when it next starts.
+     */
+    private Future<Void> share(Sink sink, java.util.function.Supplier<Future<Void>> sharing) {
+        if (sharing == null || !sink.origin().equals(Sink.ORIGIN_API)) {
+            return Future.succeededFuture();
+        }
+        return sharing.get().otherwise(failure -> {
+            LOG.warn("Webhook sink {} changed here but the cluster was not told: {}", sink.id(), failure.getMessage());
+            return null;
+        });
+    }
+
+    private Future<Void> removeStored(Sink sink) {
         return store.write(connection -> {
             for (String table : List.of("delivery", "delivery_attempt", "webhook_sink")) {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE "
@@ -272,10 +314,7 @@ public final class SinkRegistry {
                 }
             }
             return null;
-        }).compose(v -> {
-            sinks.remove(sink.id());
-            return audit.append(change(actor, sink.id(), "deleted", sink, null));
-        }).mapEmpty();
+        }).onSuccess(v -> sinks.remove(sink.id())).mapEmpty();
     }
 
     private AuditRecord change(String actor, String id, String what, Sink before, Sink after) {

@@ -35,6 +35,7 @@ public final class Webhooks {
     private final AuditLog audit;
     private final WebhookOptions options;
     private final Clock clock;
+    private final SinkReplica replica;
     private final OutboxHandover handover;
 
     public Webhooks(Vertx vertx, Store store, AuditLog audit, WebhookOptions options, OutboundPolicy policy,
@@ -50,22 +51,26 @@ public final class Webhooks {
                 new RetrySchedule(options.initialBackoff(), options.maxBackoff(),
                         () -> ThreadLocalRandom.current().nextDouble()), meters, board);
         outbox.onCommitted(dispatcher::wake);
-        // Alone, a node has no one to hand its deliveries to.
+        // Alone, a node has no one to share its sinks with or hand its deliveries to.
+        this.replica = vertx.isClustered() ? new SinkReplica(vertx, sinks) : null;
         this.handover = vertx.isClustered() ? new OutboxHandover(vertx, cluster,
                 new OutboxMirror(vertx, Duration.ofDays(options.retentionDays())), deliveries, sinks, dispatcher, clock)
                 : null;
-        if (handover != null) {
+        if (vertx.isClustered()) {
+            sinks.replicate(replica);
             dispatcher.handover(handover);
             outbox.onStored(handover::stored);
         }
     }
 
     /**
-     * Applies the sinks of {@code host.json}, reconciles the pending deliveries with the cluster's copy,
-     * then starts delivering (pending events first).
+     * Applies the sinks of {@code host.json}; in a cluster, catches up with the sinks made on other nodes
+     * and reconciles the pending deliveries with the cluster's copy; then starts delivering (pending
+     * events first).
      */
     public Future<Void> start() {
         return sinks.start(options.sinks())
+                .compose(v -> replica == null ? Future.<Void>succeededFuture() : replica.start())
                 .compose(v -> handover == null ? Future.<Void>succeededFuture() : handover.start())
                 .onSuccess(v -> dispatcher.start());
     }
@@ -152,6 +157,7 @@ public final class Webhooks {
     public void close() {
         if (handover != null) {
             handover.close();
+            replica.close();
         }
         dispatcher.close();
     }

@@ -204,7 +204,8 @@ class ApiTest {
         assertThat(cluster.getJsonArray("members")).hasSize(1);
         assertThat(cluster.getJsonArray("maps").stream().map(m -> ((JsonObject) m).getString("name")))
                 .containsExactly("assist.etags", "assist.results", "assist.subscriptions", "assist.leases", "assist.actions",
-                        "assist.triggers", "assist.webhooks.pending", "assist.webhooks.settled");
+                        "assist.triggers", "assist.webhooks.sinks", "assist.webhooks.pending",
+                        "assist.webhooks.settled");
     }
 
     @Test
