@@ -1,0 +1,90 @@
+package io.assisthost.host.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OutboxMirrorTest {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final OutboxMirror mirror = new OutboxMirror(vertx, Duration.ofDays(7));
+    private final Sink sink = new Sink("wh_1", "http", "https://crm.example.com/hook", "whsec_c2VjcmV0", null, null,
+            List.of("*"), "crm", Sink.ORIGIN_API, true, null, Instant.parse("2026-01-01T00:00:00Z"),
+            Instant.parse("2026-01-02T00:00:00Z"));
+
+    @AfterEach
+    void tearDown() {
+        vertx.close().await();
+    }
+
+    private OutboxMirror.Entry entry(String owner, String eventId) {
+        return OutboxMirror.entry(owner, new Outbox.Stored(eventId, 1, "{\"id\":\"" + eventId + "\"}", 1_000L,
+                List.of(sink.id())), "agentassist.action.triggered", "conv-1", sink);
+    }
+
+    @Test
+    void takesOverOnlyTheEntriesOfNodesThatAreGone() {
+        mirror.put(List.of(entry("gone", "msg_1"), entry("alive", "msg_2"), entry("gone", "msg_3"))).await();
+
+        List<OutboxMirror.Entry> claimed = mirror.claim(Set.of("alive", "me"), "me").await();
+
+        assertThat(claimed).extracting(OutboxMirror.Entry::key).containsExactlyInAnyOrder("msg_1/wh_1", "msg_3/wh_1");
+        assertThat(claimed).allSatisfy(entry -> {
+            assertThat(entry.owner()).isEqualTo("me");
+            assertThat(entry.from()).isEqualTo("gone");
+        });
+        assertThat(mirror.get("msg_1/wh_1").await().owner()).isEqualTo("me");
+        assertThat(mirror.get("msg_2/wh_1").await().owner()).isEqualTo("alive");
+    }
+
+    @Test
+    void twoNodesClaimingAtOnceTakeEachEntryOnce() {
+        List<OutboxMirror.Entry> entries = IntStream.range(0, 200).mapToObj(i -> entry("gone", "msg_" + i)).toList();
+        mirror.put(entries).await();
+
+        List<Future<List<OutboxMirror.Entry>>> claims = new ArrayList<>();
+        claims.add(mirror.claim(Set.of("a", "b"), "a"));
+        claims.add(mirror.claim(Set.of("a", "b"), "b"));
+        Future.all(claims).await();
+
+        List<String> taken = new ArrayList<>();
+        claims.forEach(claim -> claim.result().forEach(entry -> taken.add(entry.key())));
+        assertThat(taken).hasSize(200).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void keepsTheSinkWithItsSecretsAndTheEventAsSigned() {
+        mirror.put(List.of(entry("gone", "msg_1"))).await();
+
+        OutboxMirror.Entry entry = mirror.claim(Set.of("me"), "me").await().get(0);
+
+        Sink carried = entry.sink();
+        assertThat(carried.id()).isEqualTo("wh_1");
+        assertThat(carried.url()).isEqualTo(sink.url());
+        assertThat(carried.secret()).isEqualTo(sink.secret());
+        assertThat(carried.origin()).isEqualTo(Sink.ORIGIN_HANDOVER);
+        assertThat(entry.event().getString("payload")).isEqualTo("{\"id\":\"msg_1\"}");
+        assertThat(entry.event().getLong("createdAt")).isEqualTo(1_000L);
+    }
+
+    @Test
+    void aSettledDeliveryLeavesTheMirrorAndItsOutcomeStays() {
+        mirror.put(List.of(entry("me", "msg_1"))).await();
+
+        mirror.settled("msg_1/wh_1", DeliveryStore.DELIVERED, "me").await();
+
+        assertThat(mirror.get("msg_1/wh_1").await()).isNull();
+        assertThat(mirror.outcome("msg_1/wh_1").await().getString("state")).isEqualTo("delivered");
+        assertThat(mirror.outcome("msg_1/wh_1").await().getString("by")).isEqualTo("me");
+        assertThat(mirror.remove("msg_1/wh_1").await()).isFalse();
+    }
+}
