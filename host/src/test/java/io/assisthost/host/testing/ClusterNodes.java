@@ -5,7 +5,6 @@ import io.assisthost.host.cluster.ClusterBootstrap;
 import io.assisthost.host.config.HostConfig;
 import io.assisthost.host.metrics.Metrics;
 import io.assisthost.host.sandbox.GenesysEmulator;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -20,7 +19,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 
 /** Cluster members for tests: each a clustered Vert.x with a live-mode host pointed at a shared emulator. */
 public final class ClusterNodes {
@@ -44,10 +42,17 @@ public final class ClusterNodes {
     private ClusterNodes() {
     }
 
-    /** Closes every Vert.x given, skipping those never started or already closed ({@code null}). */
+    /**
+     * Closes every Vert.x given, one after the other in the order given (members before the emulator they
+     * talk to, so none stops while another is leaving), skipping those never started or already closed
+     * ({@code null}).
+     */
     public static void closeAll(Vertx... instances) {
-        Future.join(Arrays.stream(instances).map(vertx -> vertx == null ? Future.succeededFuture()
-                : vertx.close()).toList()).await();
+        for (Vertx vertx : instances) {
+            if (vertx != null) {
+                vertx.close().await();
+            }
+        }
     }
 
     /**
