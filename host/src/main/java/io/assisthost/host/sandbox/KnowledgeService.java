@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +36,9 @@ final class KnowledgeService {
         }
     };
     private final List<JsonObject> feedback = new ArrayList<>();
-    // Seeded documents never change: each is encoded once, with and without its variations.
-    private final Map<DocumentSeed, byte[][]> encodedDocuments = new HashMap<>();
+    // Seeded documents never change: each is encoded once, with and without its variations (keyed by the
+    // seed's own instance, whose record hash would walk every paragraph).
+    private final Map<DocumentSeed, byte[][]> encodedDocuments = new IdentityHashMap<>();
 
     KnowledgeService(SeedData seed) {
         this.seed = seed;
