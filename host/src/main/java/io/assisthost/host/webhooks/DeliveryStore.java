@@ -81,17 +81,25 @@ public final class DeliveryStore {
         });
     }
 
-    /** Every pending delivery: its event id, sink, sequence number, and the node it was taken over from. */
-    public Future<List<Due>> pending() {
+    /**
+     * Up to {@code limit} pending deliveries after event {@code afterSeq}, in event order: a page of the
+     * backlog, for walking it without holding it all.
+     */
+    public Future<List<Due>> pending(long afterSeq, int limit) {
         return store.read(connection -> {
             List<Due> pending = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT d.sink_id, d.event_seq, d.order_key, "
                     + "d.attempts, e.id, e.type, e.conversation_id, e.payload, d.handed_over_from FROM delivery d "
-                    + "JOIN outbox_event e ON e.seq = d.event_seq WHERE d.state = 'pending' ORDER BY d.event_seq");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    pending.add(new Due(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getInt(4),
-                            rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9)));
+                    + "JOIN outbox_event e ON e.seq = d.event_seq WHERE d.state = 'pending' AND d.event_seq > ? "
+                    + "ORDER BY d.event_seq LIMIT ?")) {
+                select.setLong(1, afterSeq);
+                select.setInt(2, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        pending.add(new Due(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getInt(4),
+                                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
+                                rows.getString(9)));
+                    }
                 }
             }
             return pending;

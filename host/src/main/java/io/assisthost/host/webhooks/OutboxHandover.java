@@ -71,7 +71,7 @@ final class OutboxHandover implements Dispatcher.Handover {
 
     /** Settles what other nodes settled while this one was away, takes back the rest, then watches the members. */
     Future<Void> start() {
-        return deliveries.pending().compose(this::reconcile).onSuccess(v -> {
+        return reconcile(0, 0).onSuccess(v -> {
             timer = vertx.setPeriodic(WATCH_MS, id -> watch());
             watch();
         });
@@ -106,17 +106,23 @@ final class OutboxHandover implements Dispatcher.Handover {
                 failure.getMessage()));
     }
 
-    private Future<Void> reconcile(List<DeliveryStore.Due> pending) {
-        // A bounded number of cluster look-ups at a time, however long the backlog.
-        Future<Void> chain = Future.succeededFuture();
-        for (int from = 0; from < pending.size(); from += RECONCILE_BATCH) {
-            List<DeliveryStore.Due> batch = pending.subList(from, Math.min(pending.size(), from + RECONCILE_BATCH));
-            chain = chain.compose(v -> Future.join(batch.stream().map(this::settleOrTakeBack).toList()).mapEmpty());
-        }
-        return chain.onSuccess(v -> {
-            if (!pending.isEmpty()) {
-                LOG.info("Webhook deliveries pending at start: {}; the cluster's copy reconciled", pending.size());
+    /** Reconciles the backlog a page at a time, a bounded number of cluster look-ups at once. */
+    private Future<Void> reconcile(long afterSeq, int seen) {
+        // Deliveries to one event share its sequence number: a page ends only after the last one of an event.
+        return deliveries.pending(afterSeq, RECONCILE_BATCH).compose(page -> {
+            if (page.isEmpty()) {
+                if (seen > 0) {
+                    LOG.info("Webhook deliveries pending at start: {}; the cluster's copy reconciled", seen);
+                }
+                return Future.<Void>succeededFuture();
             }
+            long last = page.get(page.size() - 1).seq();
+            List<DeliveryStore.Due> whole = page.size() < RECONCILE_BATCH ? page
+                    : page.stream().filter(due -> due.seq() < last).toList();
+            List<DeliveryStore.Due> batch = whole.isEmpty() ? page : whole;
+            long next = batch.get(batch.size() - 1).seq();
+            return Future.join(batch.stream().map(this::settleOrTakeBack).toList())
+                    .compose(v -> reconcile(next, seen + batch.size()));
         }).otherwise(failure -> {
             LOG.warn("Reconciling pending webhook deliveries with the cluster failed; they are delivered from here: {}",
                     failure.getMessage());

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WebhookHandoverTest {
 
     private static final JsonArray MEMBERS = new JsonArray().add("127.0.0.1:29711").add("127.0.0.1:29712");
-    private static final int EVENTS = 12;
+    // More than one page of the backlog a returning node reconciles.
+    private static final int EVENTS = 120;
 
     @TempDir
     Path home;
