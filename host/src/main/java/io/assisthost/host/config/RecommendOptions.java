@@ -10,6 +10,7 @@ public final class RecommendOptions {
 
     private final Map<String, Double> weights;
     private final int defaultMaxResults;
+    private final int maxInFlight;
     private final int candidatePool;
     private final int recentUtterances;
     private final int breakerMaxFailures;
@@ -38,6 +39,7 @@ public final class RecommendOptions {
         }
         this.weights = Map.copyOf(parsed);
         this.defaultMaxResults = (int) HostConfig.range(root, "recommend.defaultMaxResults", 1, 50);
+        this.maxInFlight = (int) HostConfig.range(root, "recommend.maxInFlight", 1, 1_000_000);
         this.candidatePool = (int) HostConfig.range(root, "recommend.candidatePool", 1, 100);
         this.recentUtterances = (int) HostConfig.range(root, "recommend.recentUtterances", 0, 50);
         this.breakerMaxFailures = (int) HostConfig.range(root, "recommend.breaker.maxFailures", 1, 1000);
@@ -57,6 +59,11 @@ public final class RecommendOptions {
     /** Weight of each score component in the combined score; a component not listed weighs 1. */
     public Map<String, Double> weights() {
         return weights;
+    }
+
+    /** How many recommendations a node serves at once; more are refused with 503 rather than queued. */
+    public int maxInFlight() {
+        return maxInFlight;
     }
 
     public int defaultMaxResults() {

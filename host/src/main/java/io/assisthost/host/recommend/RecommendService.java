@@ -11,6 +11,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,17 @@ public final class RecommendService {
     private final ResultCache cache;
     private final LatencyBoard board;
     private final List<RecommendationListener> listeners = new CopyOnWriteArrayList<>();
+    private final int maxInFlight;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
+    /**
+     * @param maxInFlight how many recommendations may be in progress at once; beyond, requests are refused
+     *                    (503) at once, so that an overload shows as refusals instead of a queue that grows
+     *                    until answers come too late and the heap is full
+     */
     public RecommendService(RecommendRequests requests, RecommendationPipeline pipeline, ResultCache cache,
-                            LatencyBoard board) {
+                            LatencyBoard board, int maxInFlight) {
+        this.maxInFlight = maxInFlight;
         this.board = board;
         this.requests = requests;
         this.pipeline = pipeline;
@@ -62,6 +71,11 @@ public final class RecommendService {
 
     /** Serves a validated request. */
     public Future<Recommendation> recommend(RecommendRequest request, String origin) {
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            return Future.failedFuture(new HostFailure(HostFailure.Code.UNAVAILABLE, "this host is serving "
+                    + maxInFlight + " recommendations already (recommend.maxInFlight); try again shortly or another node"));
+        }
         long started = System.nanoTime();
         return pipeline.recommend(request)
                 .andThen(result -> {
@@ -71,7 +85,8 @@ public final class RecommendService {
                                 result.succeeded() && !result.result().items().isEmpty());
                     }
                 })
-                .compose(recommendation -> record(recommendation, origin));
+                .compose(recommendation -> record(recommendation, origin))
+                .andThen(done -> inFlight.decrementAndGet());
     }
 
     /** Answers {@code assist.recommend}; failures reply with the documented codes. */

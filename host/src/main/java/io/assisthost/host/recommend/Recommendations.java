@@ -44,7 +44,7 @@ public final class Recommendations {
                 new ScoreCombiner(config.recommend().weights()), new QueryBuilder(transcripts),
                 config.recommend().candidatePool(), config.plugins().fallbackTimeout(), clock);
         this.service = new RecommendService(new RecommendRequests(config.recommend().defaultMaxResults(),
-                primaryKnowledgeBase, fallbackKnowledgeBase), pipeline, cache, board);
+                primaryKnowledgeBase, fallbackKnowledgeBase), pipeline, cache, board, config.recommend().maxInFlight());
         service.addListener(new FallbackFeed(vertx.eventBus(), board, nodeId, clock));
         this.subscriptions = new SubscriptionManager(vertx, service, config.recommend(), nodeId, members, clock);
         transcripts.onEnded(subscriptions::ended);
