@@ -77,7 +77,15 @@ public final class RecommendService {
                     + maxInFlight + " recommendations already (recommend.maxInFlight); try again shortly or another node"));
         }
         long started = System.nanoTime();
-        return pipeline.recommend(request)
+        Future<Recommendation> served;
+        try {
+            served = pipeline.recommend(request);
+        } catch (RuntimeException failure) {
+            // A failure thrown rather than returned must not keep its slot.
+            inFlight.decrementAndGet();
+            throw failure;
+        }
+        return served
                 .andThen(result -> {
                     // A request refused as invalid never ran the pipeline; an answer with nothing in it is a failure.
                     if (result.succeeded() || !(result.cause() instanceof HostFailure)) {
