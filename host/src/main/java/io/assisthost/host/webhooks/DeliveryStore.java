@@ -58,27 +58,10 @@ public final class DeliveryStore {
 
     /** Up to {@code limit} due deliveries at {@code now}, earliest first. */
     public Future<List<Due>> due(long now, int limit) {
-        return store.read(connection -> {
-            List<Due> due = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT d.sink_id, d.event_seq, d.order_key, "
-                    + "d.attempts, e.id, e.type, e.conversation_id, e.payload, d.handed_over_from FROM delivery d "
-                    + "JOIN outbox_event e ON e.seq = d.event_seq "
-                    + "JOIN webhook_sink s ON s.id = d.sink_id AND s.enabled = 1 "
-                    + "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND d.event_seq = (SELECT MIN(h.event_seq) "
-                    + "FROM delivery h WHERE h.state = 'pending' AND h.sink_id = d.sink_id AND h.order_key = d.order_key) "
-                    + "ORDER BY d.next_attempt_at, d.event_seq LIMIT ?")) {
-                select.setLong(1, now);
-                select.setInt(2, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        due.add(new Due(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getInt(4),
-                                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
-                                rows.getString(9)));
-                    }
-                }
-            }
-            return due;
-        });
+        return selectDue("JOIN webhook_sink s ON s.id = d.sink_id AND s.enabled = 1 "
+                + "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND d.event_seq = (SELECT MIN(h.event_seq) "
+                + "FROM delivery h WHERE h.state = 'pending' AND h.sink_id = d.sink_id AND h.order_key = d.order_key) "
+                + "ORDER BY d.next_attempt_at, d.event_seq LIMIT ?", now, limit);
     }
 
     /**
@@ -86,23 +69,27 @@ public final class DeliveryStore {
      * backlog, for walking it without holding it all.
      */
     public Future<List<Due>> pending(long afterSeq, int limit) {
+        return selectDue("WHERE d.state = 'pending' AND d.event_seq > ? ORDER BY d.event_seq LIMIT ?", afterSeq, limit);
+    }
+
+    /** Deliveries with their events, as {@link Due}s: {@code rest} of the query after the join, its two arguments. */
+    private Future<List<Due>> selectDue(String rest, long first, int limit) {
         return store.read(connection -> {
-            List<Due> pending = new ArrayList<>();
+            List<Due> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT d.sink_id, d.event_seq, d.order_key, "
                     + "d.attempts, e.id, e.type, e.conversation_id, e.payload, d.handed_over_from FROM delivery d "
-                    + "JOIN outbox_event e ON e.seq = d.event_seq WHERE d.state = 'pending' AND d.event_seq > ? "
-                    + "ORDER BY d.event_seq LIMIT ?")) {
-                select.setLong(1, afterSeq);
+                    + "JOIN outbox_event e ON e.seq = d.event_seq " + rest)) {
+                select.setLong(1, first);
                 select.setInt(2, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        pending.add(new Due(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getInt(4),
+                        found.add(new Due(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getInt(4),
                                 rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
                                 rows.getString(9)));
                     }
                 }
             }
-            return pending;
+            return found;
         });
     }
 

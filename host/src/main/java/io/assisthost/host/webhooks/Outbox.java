@@ -38,22 +38,16 @@ public final class Outbox {
 
     private final Clock clock;
     private final GroupCommit<Entry, Stored> writes;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final List<BiConsumer<WebhookEvent, Stored>> storedListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<WebhookEvent, Stored>> listeners = new CopyOnWriteArrayList<>();
 
     public Outbox(Vertx vertx, Store store, Clock clock) {
         this.clock = clock;
         this.writes = new GroupCommit<>(vertx, store, Outbox::insert);
     }
 
-    /** Runs {@code listener} after every commit that added events (the dispatcher wakes up). */
-    public void onCommitted(Runnable listener) {
-        listeners.add(listener);
-    }
-
-    /** Runs {@code listener} with every event once it is committed. */
+    /** Runs {@code listener} with every event once it is committed: the dispatcher wakes, the cluster copies it. */
     public void onStored(BiConsumer<WebhookEvent, Stored> listener) {
-        storedListeners.add(listener);
+        listeners.add(listener);
     }
 
     /** Writes the event durably; completes with its id once it is on disk. */
@@ -67,10 +61,7 @@ public final class Outbox {
                 .put("timestamp", now.toString())
                 .put("conversationId", event.conversationId());
         return writes.submit(new Entry(id, event.type(), event.conversationId(), payload.encode(), now.toEpochMilli()))
-                .onSuccess(stored -> {
-                    storedListeners.forEach(listener -> listener.accept(event, stored));
-                    listeners.forEach(Runnable::run);
-                });
+                .onSuccess(stored -> listeners.forEach(listener -> listener.accept(event, stored)));
     }
 
     private static List<Stored> insert(Connection connection, List<Entry> batch) throws SQLException {

@@ -50,7 +50,7 @@ public final class Webhooks {
         this.dispatcher = new Dispatcher(vertx, deliveries, sinks, extensions, invoker, options, clock,
                 new RetrySchedule(options.initialBackoff(), options.maxBackoff(),
                         () -> ThreadLocalRandom.current().nextDouble()), meters, board);
-        outbox.onCommitted(dispatcher::wake);
+        outbox.onStored((event, stored) -> dispatcher.wake());
         // Alone, a node has no one to share its sinks with or hand its deliveries to.
         this.replica = vertx.isClustered() ? new SinkReplica(vertx, sinks) : null;
         this.handover = vertx.isClustered() ? new OutboxHandover(vertx, cluster,
