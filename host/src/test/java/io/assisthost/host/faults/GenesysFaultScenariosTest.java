@@ -153,12 +153,6 @@ class GenesysFaultScenariosTest {
     }
 
     private Future<JsonObject> recommend(String conversationId) {
-        return TestHosts.api(client, host, HttpMethod.POST, "/api/v1/recommendations")
-                .sendJsonObject(new JsonObject().put("conversationId", conversationId)
-                        .put("query", "refund for a late delivery").put("maxResults", 3))
-                .map(response -> {
-                    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-                    return response.bodyAsJsonObject();
-                });
+        return Scenarios.recommend(client, host, conversationId);
     }
 }
