@@ -102,7 +102,8 @@ export class ActionsPage {
             return row([entry.version, time(entry.createdAt), entry.createdBy, entry.definition.description,
                 variant ? `${variant.weight} % (${variant.group})` : '',
                 el('span', {class: 'buttons'},
-                    el('button', {type: 'button', text: label, on: {click: () => this.deploy(entry.version)}}),
+                    el('button', {type: 'button', class: 'admin-only', text: label,
+                        on: {click: () => this.deploy(entry.version)}}),
                     el('button', {type: 'button', text: `Preview ${entry.version}`,
                         on: {click: () => this.preview(entry.definition.content.html, entry.csp, entry.version)}}))]);
         }));

@@ -25,11 +25,16 @@ async function showStatus(path, elementId) {
     }
 }
 
-// The session cookie opens the event stream, which cannot send an Authorization header.
+// The session cookie opens the event stream, which cannot send an Authorization header. The answer names the
+// token's scope: a read token is offered no changes, which the host would refuse.
 async function logIn(value) {
     token.set(value);
     try {
-        await api('api/v1/session', {method: 'POST'});
+        const {body} = await api('api/v1/session', {method: 'POST'});
+        const readOnly = body?.scope !== 'admin';
+        document.body.classList.toggle('read-only', readOnly);
+        document.getElementById('token-scope').textContent = readOnly
+            ? `token ${body?.name ?? ''}: read only, changes need an admin token` : `token ${body?.name ?? ''}`;
     } catch (error) {
         token.clear();
         throw error;
@@ -90,6 +95,8 @@ function showLogin(message) {
         page.hidden = true;
     });
     document.getElementById('nav').hidden = true;
+    document.body.classList.remove('read-only');
+    document.getElementById('token-scope').textContent = '';
     document.getElementById('login').hidden = false;
     document.getElementById('login-error').textContent = message ?? '';
     document.getElementById('token').focus();

@@ -29,7 +29,7 @@ export class PluginsPage {
         const failures = plugin.failures;
         const quarantine = plugin.quarantine.active ? `until ${time(plugin.quarantine.until)}`
             : `no (${plugin.quarantine.count} so far)`;
-        const operation = change => el('button', {type: 'button', text: change,
+        const operation = change => el('button', {type: 'button', class: 'admin-only', text: change,
             attrs: {'aria-label': `${change} ${plugin.id}`}, on: {click: () => this.lifecycle(plugin.id, change)}});
         const started = plugin.state === 'STARTED';
         return row([

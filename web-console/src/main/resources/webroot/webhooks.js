@@ -58,7 +58,7 @@ export class WebhooksPage {
             el('span', {class: 'buttons'},
                 el('button', {type: 'button', text: 'Deliveries', attrs: {'aria-label': `Deliveries of ${sink.id}`},
                     on: {click: () => this.open(sink.id)}}),
-                el('button', {type: 'button', text: 'Delete', attrs: {'aria-label': `Delete ${sink.id}`},
+                el('button', {type: 'button', class: 'admin-only', text: 'Delete', attrs: {'aria-label': `Delete ${sink.id}`},
                     on: {click: () => this.remove(sink.id)}}))], {data: {sink: sink.id}});
     }
 

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Consumer;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
  * {@value #HEARTBEAT_MS} ms and resumption from {@code Last-Event-ID}; and {@code POST/DELETE
  * /api/v1/session}, which sets and clears the cookie that lets a browser's {@code EventSource}, which
  * cannot send headers, authenticate. The cookie is derived from the token that asked for it, whatever its
- * scope: the stream needs any valid token.
+ * scope: the stream needs any valid token. Setting it answers the token's name and scope, so that the
+ * console offers a read token no changes it would refuse.
  */
 final class StreamRoutes {
 
@@ -32,9 +34,10 @@ final class StreamRoutes {
         router.get(STREAM).handler(this::stream);
         router.post("/api/v1/session").handler(ctx -> {
             boolean https = ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
-            ctx.response().addCookie(Cookie.cookie(BearerAuth.COOKIE, BearerAuth.sessionValue(BearerAuth.caller(ctx).secret())).setHttpOnly(true)
+            ApiToken caller = BearerAuth.caller(ctx);
+            ctx.response().addCookie(Cookie.cookie(BearerAuth.COOKIE, BearerAuth.sessionValue(caller.secret())).setHttpOnly(true)
                     .setSameSite(CookieSameSite.STRICT).setPath(STREAM).setSecure(https));
-            ctx.response().setStatusCode(204).end();
+            Responses.json(ctx, 200, new JsonObject().put("name", caller.name()).put("scope", caller.scope().label()));
         });
         router.delete("/api/v1/session").handler(ctx -> {
             ctx.response().addCookie(Cookie.cookie(BearerAuth.COOKIE, "").setPath(STREAM).setMaxAge(0));

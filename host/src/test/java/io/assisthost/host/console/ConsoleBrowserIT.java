@@ -44,6 +44,7 @@ class ConsoleBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String REFUSED = "Failed to load resource: the server responded with a status of 400";
     private static final String PRIMARY = "b38aaed3-57d5-5219-a632-3fe43f74b97e";
+    private static final String DESK = "desk-read-token-0123456789";
     private static final LocatorAssertions.HasCountOptions SLOW = new LocatorAssertions.HasCountOptions().setTimeout(30_000);
 
     @TempDir
@@ -69,7 +70,9 @@ class ConsoleBrowserIT {
         host = TestHosts.deploy(vertx, home, new JsonObject()
                 .put("sandbox", new JsonObject().put("generator", true).put("utteranceIntervalMs", 300)
                         .put("conversationsPerMinute", 30))
-                .put("webhooks", new JsonObject().put("allowHosts", new JsonArray().add("127.0.0.1"))));
+                .put("webhooks", new JsonObject().put("allowHosts", new JsonArray().add("127.0.0.1")))
+                .put("api", new JsonObject().put("tokens", new JsonArray().add(new JsonObject().put("name", "desk")
+                        .put("scope", "read").put("token", DESK)))));
         playwright = HeadlessChromium.playwright();
         browser = HeadlessChromium.launch(playwright);
         Files.createDirectories(SCREENSHOTS);
@@ -275,6 +278,42 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aReadTokenSeesEveryPageButIsOfferedNoChange() {
+        logInAs(DESK);
+        assertThat(page.locator("#token-scope")).hasText("token desk: read only, changes need an admin token");
+
+        open("Actions");
+        Locator actions = page.locator("#actions");
+        assertThat(actions.locator("#action-list")).isVisible();
+        assertThat(button(actions, "New action")).isHidden();
+        open("Plugins");
+        Locator plugins = page.locator("#plugins");
+        assertThat(plugins.locator("#plugin-list tbody tr")).hasCount(TestHosts.BUNDLED.size());
+        assertThat(plugins.locator("#plugin-list button")).hasCount(2 * TestHosts.BUNDLED.size());
+        for (Locator operation : plugins.locator("#plugin-list button").all()) {
+            assertThat(operation).isHidden();
+        }
+        assertThat(plugins.locator("#plugin-upload")).isHidden();
+        open("Webhooks");
+        assertThat(page.locator("#sink-form")).isHidden();
+        open("Sandbox");
+        Locator sandbox = page.locator("#sandbox");
+        assertThat(sandbox.locator("#fault-form")).isHidden();
+        assertThat(sandbox.locator("#sandbox-breakers li")).not().hasCount(0);
+        open("Audit");
+        Locator audit = page.locator("#audit");
+        button(audit, "Search").click();
+        assertThat(audit.locator("#audit-list tbody tr").first()).isVisible();
+        screenshot("read-only");
+
+        // The same tab, logged in again with the admin token, is offered changes again.
+        logInAs(TestHosts.TOKEN);
+        assertThat(page.locator("#token-scope")).hasText("token api-token");
+        open("Actions");
+        assertThat(button(page.locator("#actions"), "New action")).isVisible();
+    }
+
+    @Test
     void worksFromTheKeyboardOnANarrowWindowWithEveryInputLabelled() {
         page.setViewportSize(390, 800);
         Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Actions"));
@@ -293,6 +332,15 @@ class ConsoleBrowserIT {
                 + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
                 + ".map(e => e.id || e.name)");
         assertThat(unlabelled).as("inputs without a label").isEmpty();
+    }
+
+    private void logInAs(String token) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        page.getByLabel("API token").fill(token);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        // Back on the page the tab was on.
+        assertThat(page.locator("#login")).isHidden();
+        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Pages"))).isVisible();
     }
 
     /** The button named exactly {@code name} within {@code scope}. */

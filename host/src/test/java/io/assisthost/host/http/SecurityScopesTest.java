@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,7 +163,9 @@ class SecurityScopesTest {
     @Test
     void aReadTokenOpensTheConsoleStreamWithItsSessionCookie() {
         HttpResponse<Buffer> session = send(DESK, HttpMethod.POST, "/api/v1/session", null);
-        assertThat(session.statusCode()).isEqualTo(204);
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(session.bodyAsJsonObject().getMap()).as("what the console needs to know of the token")
+                .isEqualTo(Map.of("name", "desk", "scope", "read"));
         String cookie = session.cookies().get(0);
         String pair = cookie.substring(0, cookie.indexOf(';'));
         assertThat(pair).doesNotContain(DESK);

@@ -112,7 +112,8 @@ class StreamTest {
     @Test
     void theSessionCookieOpensTheStreamAndNothingElse() {
         var session = TestHosts.call(client, host, HttpMethod.POST, "/api/v1/session", null);
-        assertThat(session.statusCode()).isEqualTo(204);
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(session.bodyAsJsonObject().getString("scope")).isEqualTo("admin");
         String cookie = session.cookies().get(0);
         assertThat(cookie).containsIgnoringCase("HttpOnly").contains("SameSite=Strict").contains("Path=/api/v1/stream")
                 .doesNotContain(TestHosts.TOKEN);
