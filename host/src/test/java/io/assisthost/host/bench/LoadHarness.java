@@ -92,6 +92,7 @@ public final class LoadHarness {
             drive(number("rate"), number("transcripts"), number("warmup")).await();
             int mark = gc.mark();
             Duration hostCpu = cpu(host.process());
+            ThreadCpu hostThreads = ThreadCpu.of(host.process().pid());
             long harnessCpu = harnessCpuNanos();
             Report report = drive(number("rate"), number("transcripts"), number("seconds")).await();
             report.print(number("seconds"));
@@ -100,6 +101,8 @@ public final class LoadHarness {
             System.out.printf(Locale.ROOT, "CPU per request (recommendations and transcripts): host %.0f µs, harness %.0f µs%n",
                     cpu(host.process()).minus(hostCpu).toNanos() / 1_000.0 / requests,
                     (harnessCpuNanos() - harnessCpu) / 1_000.0 / requests);
+            System.out.println("host CPU per request by thread: "
+                    + ThreadCpu.perRequest(ThreadCpu.of(host.process().pid()).since(hostThreads), requests));
 
             fault(number("burstLatencyMs"));
             burst(number("burst"));
