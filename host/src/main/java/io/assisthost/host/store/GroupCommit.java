@@ -64,6 +64,14 @@ public final class GroupCommit<I, O> {
             }
             return writer.write(connection, batch.stream().map(Pending::item).toList());
         }).onComplete(result -> {
+            if (result.failed() && batch.isEmpty()) {
+                // The work never ran (the store closed first): what waits fails, and later items get a flush.
+                synchronized (queue) {
+                    batch.addAll(queue);
+                    queue.clear();
+                    flushScheduled = false;
+                }
+            }
             for (int i = 0; i < batch.size(); i++) {
                 if (result.succeeded()) {
                     batch.get(i).done().complete(result.result().get(i));

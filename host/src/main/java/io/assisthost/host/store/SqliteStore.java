@@ -10,10 +10,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * The SQLite store: one connection, used only by the {@code assist-store} thread. WAL mode lets the
  * writer append without rewriting pages; {@code synchronous=FULL} makes every committed transaction
  * survive a crash of the process and of the machine, so what the host acknowledged is on disk.
+ *
+ * <p>Writes that wait for the store thread together share one transaction, each in its own savepoint
+ * (a failing one is undone alone): a recommendation's audit entry and webhook event, and whatever else
+ * arrived meanwhile, then cost one fsync instead of one each.
  *
  * <p>When the disk is full, or the database has reached {@code data.maxSizeMb}, a write fails with
  * {@link StoreFull} (503) and is rolled back whole, so nothing half-written is acknowledged; reads go on
@@ -33,11 +43,18 @@ public final class SqliteStore implements Store {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 
+    /** The most writes one transaction takes, so that a long queue still gets answers as it goes. */
+    private static final int MAX_BATCH = 512;
+
     private final Vertx vertx;
     private final ExecutorService thread;
     private final Connection connection;
+    private final Queue<Write<?>> writes = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writesScheduled = new AtomicBoolean();
     private volatile boolean open = true;
+    // Store thread only.
     private boolean full;
+    private final AtomicLong commits = new AtomicLong();
 
     private final Path dataDir;
 
@@ -100,31 +117,145 @@ public final class SqliteStore implements Store {
 
     @Override
     public <T> Future<T> write(Work<T> work) {
-        return run(() -> {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                if (full) {
-                    full = false;
-                    LOG.info("The store accepts writes again");
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollBack(e);
-                if (StoreFull.isCause(e)) {
-                    if (!full) {
-                        full = true;
-                        LOG.warn("The data directory {} is full ({}): changes are refused until there is room",
-                                dataDir, e.getMessage());
-                    }
-                    throw new StoreFull(e);
-                }
-                throw e;
-            } finally {
-                endTransaction();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        writes.add(new Write<>(work, result));
+        scheduleWrites();
+        return Future.fromCompletionStage(result, vertx.getOrCreateContext());
+    }
+
+    /** A write waiting for the store thread, and where its outcome goes. */
+    private record Write<T>(Work<T> work, CompletableFuture<T> result) {
+
+        /** Runs the work; completes nothing yet, as its outcome is only known once the transaction commits. */
+        Object run(Connection connection) throws SQLException {
+            return work.run(connection);
+        }
+
+        @SuppressWarnings("unchecked")
+        void succeed(Object value) {
+            result.complete((T) value);
+        }
+    }
+
+    private void scheduleWrites() {
+        if (writes.isEmpty() || !writesScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            thread.execute(this::writeQueued);
+        } catch (RejectedExecutionException closed) {
+            writesScheduled.set(false);
+            Write<?> write;
+            while ((write = writes.poll()) != null) {
+                write.result().completeExceptionally(new StoreException("the store is closed", closed));
             }
-        });
+        }
+    }
+
+    /**
+     * Runs the writes queued so far in one transaction, each in a savepoint of its own: a write that fails
+     * is rolled back alone, the others commit together, and the commit (an fsync) serves all of them.
+     */
+    private void writeQueued() {
+        writesScheduled.set(false);
+        List<Write<?>> batch = new ArrayList<>();
+        Write<?> next;
+        while (batch.size() < MAX_BATCH && (next = writes.poll()) != null) {
+            batch.add(next);
+        }
+        scheduleWrites();
+        if (batch.isEmpty()) {
+            return;
+        }
+        Object[] results = new Object[batch.size()];
+        Exception[] failures = new Exception[batch.size()];
+        for (int from = 0; from < batch.size(); ) {
+            from = transaction(batch, from, results, failures);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (failures[i] == null) {
+                batch.get(i).succeed(results[i]);
+            } else {
+                batch.get(i).result().completeExceptionally(failure(failures[i]));
+            }
+        }
+    }
+
+    /**
+     * Runs writes from {@code from} on in one transaction, until the end or until SQLite ends the
+     * transaction itself (as after a full disk): the writes of a lost transaction fail, and the next ones
+     * get a transaction of their own, so that every write is run once and answered.
+     *
+     * @return where the next transaction starts
+     */
+    private int transaction(List<Write<?>> batch, int from, Object[] results, Exception[] failures) {
+        int i = from;
+        try (Statement savepoints = beginTransaction()) {
+            for (; i < batch.size(); i++) {
+                savepoints.execute("SAVEPOINT write");
+                try {
+                    results[i] = batch.get(i).run(connection);
+                    savepoints.execute("RELEASE write");
+                } catch (SQLException | RuntimeException e) {
+                    failures[i] = e;
+                    if (!undone(savepoints, e)) {
+                        throw e;
+                    }
+                }
+            }
+            connection.commit();
+            commits.incrementAndGet();
+            if (full) {
+                full = false;
+                LOG.info("The store accepts writes again");
+            }
+            return batch.size();
+        } catch (SQLException | RuntimeException e) {
+            // Nothing of the transaction stays: every write it ran fails.
+            rollBack(e);
+            int last = Math.min(i, batch.size() - 1);
+            for (int j = from; j <= last; j++) {
+                failures[j] = failures[j] == null ? e : failures[j];
+            }
+            return last + 1;
+        } finally {
+            endTransaction();
+        }
+    }
+
+    private Statement beginTransaction() throws SQLException {
+        connection.setAutoCommit(false);
+        return connection.createStatement();
+    }
+
+    /** Undoes one write; false when SQLite has ended the whole transaction itself, as after a full disk. */
+    private static boolean undone(Statement savepoints, Exception failure) {
+        try {
+            savepoints.execute("ROLLBACK TO write");
+            savepoints.execute("RELEASE write");
+            return true;
+        } catch (SQLException transactionGone) {
+            failure.addSuppressed(transactionGone);
+            return false;
+        }
+    }
+
+    /** What a failed write's caller gets: {@link StoreFull} for want of room, else the failure itself. */
+    private RuntimeException failure(Exception e) {
+        if (StoreFull.isCause(e)) {
+            if (!full) {
+                full = true;
+                LOG.warn("The data directory {} is full ({}): changes are refused until there is room",
+                        dataDir, e.getMessage());
+            }
+            return new StoreFull(e);
+        }
+        return e instanceof RuntimeException runtime ? runtime : new StoreException(e.getMessage(), e);
+    }
+
+    /** How many transactions have committed writes; tells how many writes each fsync served. */
+    long commits() {
+        return commits.get();
     }
 
     /**

@@ -3,13 +3,20 @@ package io.assisthost.host.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +56,95 @@ class SqliteStoreTest {
     }
 
     @Test
+    void writesWaitingTogetherShareOneTransactionAndAFailingOneIsUndoneAlone() throws Exception {
+        SqliteStore store = (SqliteStore) SqliteStore.open(vertx, dataDir).await();
+        long commitsBefore = store.commits();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // Holds the store thread so that the next writes queue up behind it.
+        Future<Object> held = store.write(connection -> {
+            holding.countDown();
+            await(release);
+            return null;
+        });
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<Integer>> writes = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            int id = i;
+            writes.add(store.write(connection -> {
+                insertAuditRow(connection, id);
+                if (id == 25) {
+                    throw new SQLException("write 25 fails after its insert");
+                }
+                return id;
+            }));
+        }
+        release.countDown();
+        held.await();
+        Future.join(writes).otherwiseEmpty().await();
+
+        for (int i = 1; i <= 50; i++) {
+            Future<Integer> write = writes.get(i - 1);
+            if (i == 25) {
+                assertThat(write.failed()).isTrue();
+                assertThat(write.cause()).isInstanceOf(StoreException.class).hasMessageContaining("write 25 fails");
+            } else {
+                assertThat(write.result()).isEqualTo(i);
+            }
+        }
+        assertThat(store.read(connection -> single(connection, "SELECT COUNT(*) FROM audit_log")).await()).isEqualTo("49");
+        assertThat(store.read(connection -> single(connection, "SELECT COUNT(*) FROM audit_log WHERE id = 25")).await())
+                .isEqualTo("0");
+        assertThat(store.commits() - commitsBefore).as("transactions: the holding write's, then one for the 50 queued")
+                .isEqualTo(2);
+        store.close().await();
+    }
+
+    @Test
+    void aWriteThatFillsTheDiskFailsWithTheOthersOfItsTransactionAndNothingAcknowledgedIsLost() throws Exception {
+        SqliteStore.open(vertx, dataDir).await().close().await();
+        long schemaOnly = Files.size(dataDir.resolve(SqliteStore.FILE_NAME));
+        // Room for some of the rows below, not all.
+        Store store = SqliteStore.open(vertx, dataDir, schemaOnly + 64 * 1024).await();
+        List<Future<Integer>> writes = new ArrayList<>();
+        for (int round = 0; round < 40; round++) {
+            // Small rows and, now and then, one too large for the room left, all queued at once.
+            for (int i = 0; i < 10; i++) {
+                int id = round * 10 + i + 1;
+                writes.add(store.write(connection -> {
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log "
+                            + "(id, at, kind, details, prev_hash, hash) VALUES (?, 'now', 'config', ?, 'x', 'y')")) {
+                        insert.setInt(1, id);
+                        insert.setString(2, "x".repeat(id % 7 == 0 ? 20_000 : 100));
+                        insert.executeUpdate();
+                    }
+                    return id;
+                }));
+            }
+        }
+        Future.join(writes).otherwiseEmpty().await();
+        store.close().await();
+
+        List<Integer> acknowledged = writes.stream().filter(Future::succeeded).map(Future::result).toList();
+        assertThat(writes).as("some writes fail for want of room").anyMatch(Future::failed);
+        writes.stream().filter(Future::failed)
+                .forEach(write -> assertThat(write.cause()).isInstanceOf(StoreFull.class));
+        Store reopened = SqliteStore.open(vertx, dataDir).await();
+        List<Integer> stored = reopened.read(connection -> {
+            List<Integer> ids = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT id FROM audit_log ORDER BY id")) {
+                while (rows.next()) {
+                    ids.add(rows.getInt(1));
+                }
+            }
+            return ids;
+        }).await();
+        assertThat(stored).as("exactly the acknowledged writes").containsExactlyElementsOf(acknowledged);
+        reopened.close().await();
+    }
+
+    @Test
     void refusesADatabaseWrittenByANewerHost() throws SQLException {
         SqliteStore.open(vertx, dataDir).await().close().await();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteStore.FILE_NAME));
@@ -57,6 +153,24 @@ class SqliteStoreTest {
         }
         Throwable refused = catchThrowable(() -> SqliteStore.open(vertx, dataDir).await());
         assertThat(refused).isInstanceOf(StoreException.class).hasMessageContaining("newer host");
+    }
+
+    private static void insertAuditRow(Connection connection, int id) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO audit_log (id, at, kind, details, prev_hash, hash) VALUES (" + id
+                    + ", 'now', 'config', '{}', 'x', 'y')");
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String single(Connection connection, String sql) throws SQLException {
