@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * throughput, errors, end-to-end and host-added latency (end-to-end minus the Genesys time the host
  * reports for the request), GC pauses and heap; then fires a burst of concurrent slow searches.
  *
- * <p>Arguments, all optional: {@code rate=1000 seconds=60 warmup=20 latencyMs=20 transcripts=100
+ * <p>Arguments, all optional: {@code rate=1000 seconds=60 warmup=60 latencyMs=20 transcripts=100
  * burst=500 burstLatencyMs=1000 heap=512m jvm=} ({@code jvm}: more options for the host's JVM, separated by semicolons,
  * such as a flight recording).
  */
@@ -52,7 +52,7 @@ public final class LoadHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> settings = new HashMap<>(Map.of("rate", "1000", "seconds", "60", "warmup", "20",
+        Map<String, String> settings = new HashMap<>(Map.of("rate", "1000", "seconds", "60", "warmup", "60",
                 "latencyMs", "20", "transcripts", "100", "burst", "500", "burstLatencyMs", "1000", "heap", "512m"));
         settings.put("jvm", "");
         for (String arg : args) {
