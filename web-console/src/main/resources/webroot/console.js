@@ -73,11 +73,6 @@ class Session {
         notify('');
         this.pages[next].show();
     }
-
-    close() {
-        this.stream.stop();
-        Object.values(this.pages).forEach(page => page.close?.());
-    }
 }
 
 function start() {
@@ -87,9 +82,21 @@ function start() {
     session.show(location.hash.slice(1));
 }
 
+const LOGIN_MESSAGE_KEY = 'assist-login-message';
+
+// Pages keep their listeners and what they show for the life of the document: a session ends with a fresh
+// document, so that the next one (perhaps another token's) starts from nothing.
+function endSession(message) {
+    token.clear();
+    sessionStorage.setItem(LOGIN_MESSAGE_KEY, message);
+    location.reload();
+}
+
 function showLogin(message) {
-    session?.close();
-    session = null;
+    if (session) {
+        endSession(message);
+        return;
+    }
     token.clear();
     document.querySelectorAll('.page').forEach(page => {
         page.hidden = true;
@@ -133,6 +140,10 @@ document.getElementById('logout').addEventListener('click', async () => {
 
 showStatus('health', 'health');
 showStatus('ready', 'ready');
-if (token.get()) {
+const loginMessage = sessionStorage.getItem(LOGIN_MESSAGE_KEY);
+sessionStorage.removeItem(LOGIN_MESSAGE_KEY);
+if (loginMessage) {
+    showLogin(loginMessage);
+} else if (token.get()) {
     logIn(token.get()).then(start, () => showLogin());
 }

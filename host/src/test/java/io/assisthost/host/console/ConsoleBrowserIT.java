@@ -306,11 +306,22 @@ class ConsoleBrowserIT {
         assertThat(audit.locator("#audit-list tbody tr").first()).isVisible();
         screenshot("read-only");
 
-        // The same tab, logged in again with the admin token, is offered changes again.
+        // The same tab, logged in again with the admin token, is offered changes again, and each control
+        // acts once: the pages of the earlier sessions are gone, not listening alongside the new ones.
         logInAs(TestHosts.TOKEN);
         assertThat(page.locator("#token-scope")).hasText("token api-token");
         open("Actions");
         assertThat(button(page.locator("#actions"), "New action")).isVisible();
+        open("Audit");
+        List<String> searches = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().contains("/api/v1/audit?")) {
+                searches.add(request.url());
+            }
+        });
+        button(audit, "Search").click();
+        assertThat(audit.locator("#audit-list tbody tr").first()).isVisible();
+        assertThat(searches).hasSize(1);
     }
 
     @Test
@@ -336,6 +347,7 @@ class ConsoleBrowserIT {
 
     private void logInAs(String token) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        assertThat(page.locator("#login-error")).hasText("Logged out.");
         page.getByLabel("API token").fill(token);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
         // Back on the page the tab was on.
