@@ -10,6 +10,8 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +72,21 @@ class ClusterJoinTest {
         assertThat(etags.getInteger("size")).isEqualTo(2);
         assertThat(etags.getInteger("backupCount")).isEqualTo(1);
         assertThat(viewA.joined()).isTrue();
+    }
+
+    @Test
+    void sharedMapCallsStartNoThreadOfTheirOwn() {
+        nodeA = startNode(25701).await();
+        AsyncMap<String, JsonObject> etags = nodeA.sharedData().<String, JsonObject>getAsyncMap(SharedMaps.ETAGS).await();
+        etags.put("warm-up", new JsonObject()).compose(done -> etags.get("warm-up")).await();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long startedBefore = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < 200; i++) {
+            String key = "conv-" + i;
+            etags.put(key, new JsonObject().put("etag", "\"" + i + "\"")).compose(done -> etags.get(key)).await();
+        }
+        // Hazelcast's default on a machine with two cores or fewer starts one thread per callback: 400 here.
+        assertThat(threads.getTotalStartedThreadCount() - startedBefore).isLessThan(20);
     }
 
     private static List<String> members(ClusterView view) {
