@@ -39,23 +39,29 @@ final class RescoringPipeline {
     }
 
     /**
-     * Runs every step: {@link #score}, {@link #combine}, {@link #filter}, {@link #kept}.
+     * Runs every step: {@link #request}, {@link #score}, {@link #combine}, {@link #filter}, {@link #kept}.
      *
      * @return the candidates kept, best first
      */
     List<Candidate> rescore() {
-        List<Candidate> ranked = combine(score());
+        ScoreRequest request = request();
+        List<Candidate> ranked = combine(request, score(request));
         return kept(ranked, filter(ranked));
     }
 
-    /** @return the semantic scores of the search result */
-    List<Score> score() {
-        return scorer.score(new ScoreRequest(context, found));
+    /** @return the scorers' request on the search result, which the host's pipeline makes once per result */
+    ScoreRequest request() {
+        return new ScoreRequest(context, found);
     }
 
-    /** @return the search result blended with {@code semantic}, best first */
-    List<Candidate> combine(List<Score> semantic) {
-        return combiner.combine(found, List.of(semantic));
+    /** @return the semantic scores of the search result */
+    List<Score> score(ScoreRequest request) {
+        return scorer.score(request);
+    }
+
+    /** @return the search result of {@code request} blended with {@code semantic}, best first */
+    List<Candidate> combine(ScoreRequest request, List<Score> semantic) {
+        return combiner.combine(request, List.of(semantic));
     }
 
     /** @return the rule filter's decisions on {@code ranked} */

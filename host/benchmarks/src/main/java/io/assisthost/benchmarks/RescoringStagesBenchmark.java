@@ -3,6 +3,7 @@ package io.assisthost.benchmarks;
 import io.assisthost.api.Candidate;
 import io.assisthost.api.FilterDecision;
 import io.assisthost.api.Score;
+import io.assisthost.api.ScoreRequest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,6 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RescoringStagesBenchmark {
 
     private RescoringPipeline pipeline;
+    private ScoreRequest request;
     private List<Score> semantic;
     private List<Candidate> ranked;
     private List<FilterDecision> decisions;
@@ -43,21 +45,22 @@ public class RescoringStagesBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         pipeline = new RescoringPipeline(50);
-        semantic = pipeline.score();
-        ranked = pipeline.combine(semantic);
+        request = pipeline.request();
+        semantic = pipeline.score(request);
+        ranked = pipeline.combine(request, semantic);
         decisions = pipeline.filter(ranked);
     }
 
     /** @return the semantic scores of the search result */
     @Benchmark
     public List<Score> score() {
-        return pipeline.score();
+        return pipeline.score(request);
     }
 
     /** @return the search result blended with its semantic scores, best first */
     @Benchmark
     public List<Candidate> combine() {
-        return pipeline.combine(semantic);
+        return pipeline.combine(request, semantic);
     }
 
     /** @return the rule filter's decisions on the ranked result */

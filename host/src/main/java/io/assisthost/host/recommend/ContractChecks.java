@@ -4,6 +4,8 @@ import io.assisthost.api.Candidate;
 import io.assisthost.api.FallbackResult;
 import io.assisthost.api.FilterDecision;
 import io.assisthost.api.Score;
+import io.assisthost.api.ScoreColumn;
+import io.assisthost.api.ScoreRequest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +27,12 @@ final class ContractChecks {
     }
 
     /** @return why the scores break the {@code Scorer} contract, or {@code null} */
-    static String scores(List<Score> scores, Set<String> documentIds) {
+    static String scores(List<Score> scores, ScoreRequest request) {
+        if (scores instanceof ScoreColumn column && column.scores(request)) {
+            // Valid by construction: one checked value for each of the request's candidates.
+            return null;
+        }
+        Set<String> documentIds = ids(request.candidates());
         for (Score score : scores) {
             if (score == null) {
                 return "returned a null score";

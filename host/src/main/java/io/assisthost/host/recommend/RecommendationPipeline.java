@@ -97,16 +97,15 @@ public final class RecommendationPipeline {
 
     private Future<List<Candidate>> score(InteractionContext context, List<Candidate> candidates, PipelineTrace trace) {
         ScoreRequest request = new ScoreRequest(context, candidates);
-        Set<String> ids = ContractChecks.ids(candidates);
         List<Future<List<Score>>> calls = new ArrayList<>();
         for (PluginExtension<Scorer> scorer : extensions.get().scorers()) {
-            calls.add(invoker.call(scorer, s -> s.score(request), scores -> ContractChecks.scores(scores, ids))
+            calls.add(invoker.call(scorer, s -> s.score(request), scores -> ContractChecks.scores(scores, request))
                     .recover(failure -> {
                         trace.skip("scoring", failure);
                         return Future.succeededFuture(List.of());
                     }));
         }
-        return Future.all(calls).map(all -> combiner.combine(candidates, all.list()));
+        return Future.all(calls).map(all -> combiner.combine(request, all.list()));
     }
 
     private Future<List<Candidate>> filter(InteractionContext context, List<Candidate> ranked,

@@ -2,7 +2,9 @@ package io.assisthost.host.recommend;
 
 import io.assisthost.api.Candidate;
 import io.assisthost.api.Score;
+import io.assisthost.api.ScoreColumn;
 import io.assisthost.api.ScoreMap;
+import io.assisthost.api.ScoreRequest;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,13 +31,13 @@ public final class ScoreCombiner {
     }
 
     /**
-     * @param candidates the candidates as the source returned them
-     * @param scored     each scorer's output (already validated: known documents, valid components)
+     * @param request the scorers' request, with the candidates as the source returned them
+     * @param scored  each scorer's output (already validated: known documents, valid components)
      * @return the candidates with all their components and combined scores, best first
      */
-    public List<Candidate> combine(List<Candidate> candidates, List<List<Score>> scored) {
-        Candidate[] source = candidates.toArray(new Candidate[0]);
-        Columns columns = columns(source, scored);
+    public List<Candidate> combine(ScoreRequest request, List<List<Score>> scored) {
+        Candidate[] source = request.candidates().toArray(new Candidate[0]);
+        Columns columns = columns(request, source, scored);
         double[] weightOf = columns.weights(weights);
         double[] combinedScores = new double[source.length];
         Candidate[] combined = new Candidate[source.length];
@@ -66,7 +68,7 @@ public final class ScoreCombiner {
     }
 
     /** Every component's values, {@code relevance} first. */
-    private static Columns columns(Candidate[] source, List<List<Score>> scored) {
+    private static Columns columns(ScoreRequest request, Candidate[] source, List<List<Score>> scored) {
         Columns columns = new Columns(source.length);
         double[] relevance = columns.add(Candidate.RELEVANCE);
         for (int i = 0; i < source.length; i++) {
@@ -74,6 +76,13 @@ public final class ScoreCombiner {
         }
         Positions positions = new Positions(source);
         for (List<Score> scores : scored) {
+            if (scores instanceof ScoreColumn column && column.scores(request)) {
+                double[] values = columns.of(column.component());
+                for (int i = 0; i < source.length; i++) {
+                    values[i] = column.value(i);
+                }
+                continue;
+            }
             positions.restart();
             for (Score score : scores) {
                 int position = positions.of(score.documentId());

@@ -18,6 +18,11 @@ public record Score(String documentId, String component, double value) {
     /** Validates the components. */
     public Score {
         Objects.requireNonNull(documentId, "documentId");
+        requireComponent(component);
+        requireUnit(value, "value");
+    }
+
+    static void requireComponent(String component) {
         Objects.requireNonNull(component, "component");
         if (!validComponent(component)) {
             throw new IllegalArgumentException("component name '" + component
@@ -26,7 +31,6 @@ public record Score(String documentId, String component, double value) {
         if (Candidate.RELEVANCE.equals(component)) {
             throw new IllegalArgumentException("component name 'relevance' is reserved for the knowledge source");
         }
-        requireUnit(value, "value");
     }
 
     /** Checked by hand: scorers create a score per candidate, and a regular expression costs far more. */
