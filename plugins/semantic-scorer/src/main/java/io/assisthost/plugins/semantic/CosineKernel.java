@@ -3,10 +3,10 @@ package io.assisthost.plugins.semantic;
 import java.util.Optional;
 
 /**
- * Computes the cosine of a query, widened to double, with a float vector of the same length. Sums are
- * kept in double: the product of two floats is exact in double, so each step rounds once, and the result
- * is at least as accurate as summing float products one by one. Implementations differ only in the order
- * in which they add the products, so their results differ in the last bits only.
+ * Computes the cosines of one query with many vectors of the same length. Implementations differ in
+ * speed and in the order and precision of their sums: {@link ScalarCosineKernel} sums in double and is
+ * exact to about 1e-15, {@link VectorCosineKernel} sums in float with SIMD instructions and is within
+ * about 1e-5.
  *
  * <p>{@link #best()} is the fastest one this JVM can run. Implementations are stateless and thread-safe.
  */
@@ -17,12 +17,14 @@ abstract class CosineKernel {
     private static final CosineKernel BEST = vectorKernel().orElseGet(ScalarCosineKernel::new);
 
     /**
-     * @param query            the query, widened
-     * @param queryNormSquared the sum of the squares of the query's components
-     * @param other            a vector of {@code query.length} components
-     * @return the cosine of the angle between the two, -1 to 1; 0 if either is zero
+     * @param query            the query
+     * @param queryNormSquared the sum of the squares of the query's components, summed in double
+     * @param vectors          vectors of {@code query.length} components each
+     * @param count            how many of {@code vectors}, from the first, to compare
+     * @param cosines          receives the cosine of the query with {@code vectors[i]} at index {@code i}:
+     *                         -1 to 1; 0 if either vector is zero
      */
-    abstract double cosine(double[] query, double queryNormSquared, float[] other);
+    abstract void cosines(float[] query, double queryNormSquared, float[][] vectors, int count, double[] cosines);
 
     /** A short description for the logs. */
     abstract String description();
@@ -34,7 +36,7 @@ abstract class CosineKernel {
 
     /**
      * The SIMD kernel, if the JVM was started with {@code --add-modules jdk.incubator.vector} and the CPU
-     * has vectors of at least four doubles (on narrower ones the Vector API runs in plain Java, many times
+     * has vectors of at least eight floats (on narrower ones the Vector API runs in plain Java, many times
      * slower than the scalar kernel).
      */
     static Optional<CosineKernel> vectorKernel() {

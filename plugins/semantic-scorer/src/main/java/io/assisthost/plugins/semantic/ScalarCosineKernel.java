@@ -1,14 +1,26 @@
 package io.assisthost.plugins.semantic;
 
 /**
- * The cosine in plain Java, for JVMs without the Vector API. {@link Math#fma} gives the same values as a
- * multiply and an add here, but is one instruction on CPUs with FMA (x86-64 from about 2013 on, every
- * ARMv8); without FMA the JDK computes it in software, many times slower.
+ * The cosine in plain Java, with sums in double: the product of two floats is exact in double, so each
+ * step rounds once, and the result is at least as accurate as summing float products one by one. It is
+ * the kernel of JVMs without the Vector API, and the one {@link VectorCosineKernel} falls back to for
+ * vectors whose float sums would underflow or overflow.
+ *
+ * <p>{@link Math#fma} gives the same values as a multiply and an add here, but is one instruction on CPUs
+ * with FMA (x86-64 from about 2013 on, every ARMv8); without FMA the JDK computes it in software, many
+ * times slower.
  */
 final class ScalarCosineKernel extends CosineKernel {
 
     @Override
-    double cosine(double[] query, double queryNormSquared, float[] other) {
+    void cosines(float[] query, double queryNormSquared, float[][] vectors, int count, double[] cosines) {
+        for (int v = 0; v < count; v++) {
+            cosines[v] = cosine(query, queryNormSquared, vectors[v]);
+        }
+    }
+
+    /** The cosine of {@code query} with {@code other}, of the same length, exact to about 1e-15. */
+    static double cosine(float[] query, double queryNormSquared, float[] other) {
         // Four independent sums of each kind instead of one: a single running sum makes every step wait
         // for the previous addition, which costs several times more than the arithmetic itself.
         double dot0 = 0;
@@ -40,6 +52,30 @@ final class ScalarCosineKernel extends CosineKernel {
             norm0 = Math.fma(o, o, norm0);
         }
         return cosine((dot0 + dot1) + (dot2 + dot3), queryNormSquared, (norm0 + norm1) + (norm2 + norm3));
+    }
+
+    /** The sum of the squares of {@code vector}'s components, in double. */
+    static double normSquared(float[] vector) {
+        double sum0 = 0;
+        double sum1 = 0;
+        double sum2 = 0;
+        double sum3 = 0;
+        int i = 0;
+        for (int end = vector.length & ~3; i < end; i += 4) {
+            double v0 = vector[i];
+            double v1 = vector[i + 1];
+            double v2 = vector[i + 2];
+            double v3 = vector[i + 3];
+            sum0 = Math.fma(v0, v0, sum0);
+            sum1 = Math.fma(v1, v1, sum1);
+            sum2 = Math.fma(v2, v2, sum2);
+            sum3 = Math.fma(v3, v3, sum3);
+        }
+        for (; i < vector.length; i++) {
+            double v = vector[i];
+            sum0 = Math.fma(v, v, sum0);
+        }
+        return (sum0 + sum1) + (sum2 + sum3);
     }
 
     @Override
