@@ -15,9 +15,9 @@ import java.util.Set;
 import org.pf4j.Extension;
 
 /**
- * Drops candidates by rule, with the rule as the reason: content type not allowed, combined score under
- * the minimum, a blocked label or category, a duplicate of a better-ranked article (same title), or a
- * rank past the top K.
+ * Drops candidates by rule, with the rule as the reason, checked in this order: content type not
+ * allowed, combined score under the minimum, a blocked label or category, a rank past the top K, or a
+ * duplicate of a better-ranked article (same title).
  *
  * <p>Settings ({@code plugins.config.rule-filter}), each combined with the request's own:
  * {@code allowedTypes} (list; the request's list narrows it further), {@code minScore} (0..1; the higher
@@ -27,6 +27,8 @@ import org.pf4j.Extension;
  */
 @Extension(ordinal = 100)
 public class RuleFilter implements RecommendationFilter {
+
+    private static final String DUPLICATE = "duplicate of a better-ranked article";
 
     private final Set<String> allowedTypes;
     private final double minScore;
@@ -66,9 +68,14 @@ public class RuleFilter implements RecommendationFilter {
         List<FilterDecision> drops = new ArrayList<>(request.candidates().size());
         int kept = 0;
         for (Candidate candidate : request.candidates()) {
-            String reason = dropReason(candidate, requestTypes, threshold, belowThreshold, seenTitles);
+            String reason = dropReason(candidate, requestTypes, threshold, belowThreshold);
             if (reason == null && kept >= limit) {
                 reason = beyondLimit;
+            }
+            // Titles are compared last, and only for candidates that could still be kept: it is the
+            // costliest rule, and most candidates of a search are past the top K.
+            if (reason == null && seenTitles != null && !seenTitles.add(candidate.title())) {
+                reason = DUPLICATE;
             }
             if (reason == null) {
                 kept++;
@@ -79,8 +86,7 @@ public class RuleFilter implements RecommendationFilter {
         return drops;
     }
 
-    private String dropReason(Candidate candidate, Set<String> requestTypes, double threshold, String belowThreshold,
-                              SeenTitles seenTitles) {
+    private String dropReason(Candidate candidate, Set<String> requestTypes, double threshold, String belowThreshold) {
         if (!allowedTypes.isEmpty() || !requestTypes.isEmpty()) {
             String type = candidate.contentType().toLowerCase(Locale.ROOT);
             if (!allowedTypes.isEmpty() && !allowedTypes.contains(type)) {
@@ -103,9 +109,6 @@ public class RuleFilter implements RecommendationFilter {
         if (!blockedCategories.isEmpty() && candidate.category() != null
                 && blockedCategories.contains(candidate.category().toLowerCase(Locale.ROOT))) {
             return "category " + candidate.category() + " blocked";
-        }
-        if (seenTitles != null && !seenTitles.add(candidate.title())) {
-            return "duplicate of a better-ranked article";
         }
         return null;
     }

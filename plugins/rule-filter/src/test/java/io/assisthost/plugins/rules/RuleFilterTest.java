@@ -67,6 +67,21 @@ class RuleFilterTest {
     }
 
     @Test
+    void aDuplicateCountsAgainstNoLimitAndPastTheLimitIsDroppedAsSuch() {
+        RuleFilter filter = new RuleFilter(new TestPluginContext("rule-filter", Map.of("topK", 2)));
+        Map<String, String> drops = drops(filter, context(10, 0.0, List.of()),
+                candidate("a", "Refunds", "faq", 0.9, null, List.of()),
+                candidate("a-again", "REFUNDS", "faq", 0.8, null, List.of()),
+                candidate("b", "Billing", "faq", 0.7, null, List.of()),
+                candidate("a-third", "refunds", "faq", 0.6, null, List.of()),
+                candidate("c", "Cancellation", "faq", 0.5, null, List.of()));
+        assertThat(drops).containsOnlyKeys("a-again", "a-third", "c");
+        assertThat(drops.get("a-again")).isEqualTo("duplicate of a better-ranked article");
+        assertThat(drops.get("a-third")).isEqualTo("beyond top 2");
+        assertThat(drops.get("c")).isEqualTo("beyond top 2");
+    }
+
+    @Test
     void scoresInReasonsHaveThreeDecimals() {
         assertThat(RuleFilter.threeDecimals(0)).isEqualTo("0.000");
         assertThat(RuleFilter.threeDecimals(0.0456)).isEqualTo("0.046");
