@@ -8,7 +8,8 @@ import java.util.function.Function;
 /**
  * The lexical embeddings of the documents seen lately, so that an article proposed again (the usual case:
  * a conversation's subscription polls the same articles every few seconds) is not embedded again. An
- * entry holds the hash and length of the title and text it was made from and is remade when they change;
+ * entry holds the title, the document version and the text's length it was made from (the text's hash
+ * instead of the version when the candidate has none) and is remade when they change;
  * the least recently used entries go first once {@code capacity} is reached.
  */
 final class DocumentEmbeddings {
@@ -16,11 +17,22 @@ final class DocumentEmbeddings {
     private record Key(String knowledgeBaseId, String documentId) {
     }
 
-    private record Entry(int titleHash, int titleLength, int textHash, int textLength, float[] embedding) {
+    private record Entry(String version, String title, int textHash, int textLength, float[] embedding) {
+
+        static Entry of(Candidate candidate, float[] embedding) {
+            // With a version, the text is known by it (a candidate's text belongs to its version): hashing
+            // every article's text on every request would cost more than the rest of this lookup.
+            int textHash = candidate.version() == null ? candidate.text().hashCode() : 0;
+            return new Entry(candidate.version(), candidate.title(), textHash, candidate.text().length(), embedding);
+        }
 
         boolean madeFrom(Candidate candidate) {
-            return titleLength == candidate.title().length() && textLength == candidate.text().length()
-                    && titleHash == candidate.title().hashCode() && textHash == candidate.text().hashCode();
+            if (textLength != candidate.text().length() || !title.equals(candidate.title())) {
+                return false;
+            }
+            return version == null
+                    ? candidate.version() == null && textHash == candidate.text().hashCode()
+                    : version.equals(candidate.version());
         }
     }
 
@@ -54,8 +66,7 @@ final class DocumentEmbeddings {
             return known.embedding();
         }
         // Embedded outside the lock: two threads may embed the same text at once, and both get the same vector.
-        Entry made = new Entry(candidate.title().hashCode(), candidate.title().length(), candidate.text().hashCode(),
-                candidate.text().length(), embed.apply(textOf(candidate)));
+        Entry made = Entry.of(candidate, embed.apply(textOf(candidate)));
         synchronized (entries) {
             entries.put(key, made);
         }

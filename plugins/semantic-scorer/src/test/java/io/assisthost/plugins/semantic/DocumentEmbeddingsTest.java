@@ -18,7 +18,11 @@ class DocumentEmbeddingsTest {
     };
 
     private static Candidate article(String kb, String id, String title, String text) {
-        return Candidate.of(id, kb, title, "faq", null, text, "1", null, null, 0.5);
+        return article(kb, id, title, text, "1");
+    }
+
+    private static Candidate article(String kb, String id, String title, String text, String version) {
+        return Candidate.of(id, kb, title, "faq", null, text, version, null, null, 0.5);
     }
 
     @Test
@@ -32,14 +36,27 @@ class DocumentEmbeddingsTest {
     }
 
     @Test
-    void embedsAgainWhenTheTitleOrTextChanged() {
+    void embedsAgainForAnotherVersionEvenWithTheSameText() {
         DocumentEmbeddings documents = new DocumentEmbeddings(8);
-        documents.of(article("kb", "a", "Refunds", "Refund the order."), embed);
-        documents.of(article("kb", "a", "Refunds", "Refund the order now."), embed);
-        documents.of(article("kb", "a", "Refund policy", "Refund the order now."), embed);
+        documents.of(article("kb", "a", "Refunds", "Refund the order.", "1"), embed);
+        documents.of(article("kb", "a", "Refunds", "Refund the order.", "2"), embed);
+        documents.of(article("kb", "a", "Refunds", "Refund the order.", "2"), embed);
+        documents.of(article("kb", "a", "Refunds", "Refund the order.", null), embed);
+
+        assertThat(embedded).hasSize(3);
+    }
+
+    @Test
+    void embedsAgainWhenTheTitleOrTextOfAnArticleWithoutVersionChanged() {
+        DocumentEmbeddings documents = new DocumentEmbeddings(8);
+        documents.of(article("kb", "a", "Refunds", "Refund the order.", null), embed);
+        documents.of(article("kb", "a", "Refunds", "Refund the order now.", null), embed);
+        documents.of(article("kb", "a", "Refund policy", "Refund the order now.", null), embed);
+        documents.of(article("kb", "a", "Refund policy", "Refund the order new.", null), embed);
+        documents.of(article("kb", "a", "Refund policy", new String("Refund the order new."), null), embed);
 
         assertThat(embedded).containsExactly("Refunds\nRefund the order.", "Refunds\nRefund the order now.",
-                "Refund policy\nRefund the order now.");
+                "Refund policy\nRefund the order now.", "Refund policy\nRefund the order new.");
         assertThat(documents.size()).isEqualTo(1);
     }
 
