@@ -60,6 +60,9 @@ final class EmulatorRoutes {
         router.get("/api/v2/knowledge/knowledgebases").handler(ctx -> json(ctx, 200, knowledge.knowledgeBases(
                 intParam(ctx, "pageSize", 25), ctx.queryParams().get("after"))));
         router.get(KB).handler(ctx -> json(ctx, 200, knowledge.knowledgeBase(ctx.pathParam("knowledgeBaseId"))));
+        router.get(KB + "/documents/:documentId").handler(ctx -> json(ctx, 200, knowledge.document(
+                ctx.pathParam("knowledgeBaseId"), ctx.pathParam("documentId"), ctx.queryParam("expand"),
+                ctx.queryParams().get("state"))));
         router.post(KB + "/documents/search").handler(ctx -> json(ctx, 200, knowledge.search(
                 ctx.pathParam("knowledgeBaseId"), bodyObject(ctx), ctx.queryParam("expand").contains("documentVariations"))));
         router.post(KB + "/documents/search/suggestions").handler(ctx -> json(ctx, 200, knowledge.suggest(

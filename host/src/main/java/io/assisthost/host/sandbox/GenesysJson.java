@@ -46,15 +46,27 @@ final class GenesysJson {
                 .put("selfUri", KNOWLEDGE_BASES + "/" + base.id());
     }
 
-    /** A {@code KnowledgeDocumentResponse}; {@code variations} only when expanded. */
+    /**
+     * A {@code KnowledgeDocumentResponse} as search results carry it: category and labels in full,
+     * {@code variations} only when expanded.
+     */
     static JsonObject document(DocumentSeed document, boolean withVariations) {
+        return document(document, withVariations, true, true);
+    }
+
+    /**
+     * A {@code KnowledgeDocumentResponse}: category and labels in full when expanded, else as references
+     * ({@code id} and {@code selfUri}); {@code variations} only when expanded.
+     */
+    static JsonObject document(DocumentSeed document, boolean withVariations, boolean fullCategory,
+                               boolean fullLabels) {
         String base = KNOWLEDGE_BASES + "/" + document.knowledgeBaseId();
         String self = base + "/documents/" + document.id();
         JsonArray alternatives = new JsonArray();
         document.alternatives().forEach(phrase -> alternatives.add(new JsonObject()
                 .put("phrase", phrase).put("autocomplete", true)));
         JsonArray labels = new JsonArray();
-        document.labels().forEach(label -> labels.add(label(label)));
+        document.labels().forEach(label -> labels.add(fullLabels ? label(label) : reference(label(label))));
         JsonObject json = new JsonObject()
                 .put("id", document.id())
                 .put("title", document.title())
@@ -66,7 +78,7 @@ final class GenesysJson {
                 .put("datePublished", document.dateModified())
                 .put("lastPublishedVersionNumber", document.version())
                 .put("documentVersion", version(document, self))
-                .put("category", category(document.category()))
+                .put("category", fullCategory ? category(document.category()) : reference(category(document.category())))
                 .put("labels", labels)
                 .put("knowledgeBase", new JsonObject().put("id", document.knowledgeBaseId()).put("selfUri", base))
                 .put("selfUri", self);
@@ -126,6 +138,10 @@ final class GenesysJson {
                 .put("name", label.name())
                 .put("color", label.color())
                 .put("selfUri", KNOWLEDGE_BASES + "/" + label.knowledgeBaseId() + "/labels/" + label.id());
+    }
+
+    private static JsonObject reference(JsonObject entity) {
+        return new JsonObject().put("id", entity.getString("id")).put("selfUri", entity.getString("selfUri"));
     }
 
     static String uuid(String name) {

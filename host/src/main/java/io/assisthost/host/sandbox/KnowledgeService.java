@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,18 +18,21 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The knowledge endpoints' logic: knowledge bases, document search with relevance, filters, sorting
- * and paging, suggestions, and search feedback. Event-loop confined (not thread-safe).
+ * The knowledge endpoints' logic: knowledge bases, documents, document search with relevance, filters,
+ * sorting and paging, suggestions, and search feedback. Event-loop confined (not thread-safe).
  */
 final class KnowledgeService {
 
     private static final int MAX_REMEMBERED_SEARCHES = 20_000;
     private static final Set<String> QUERY_TYPES = Set.of("AutoSearch", "ManualSearch", "Suggestion");
+    private static final Set<String> DOCUMENT_EXPANSIONS = Set.of("category", "labels", "variations");
     private static final Set<String> SORT_BY =
             Set.of("ConfidenceScore", "DateCreated", "DateModified", "CategoryName", "LabelName");
 
     private final SeedData seed;
     private final Map<String, SearchIndex> indexes = new LinkedHashMap<>();
+    /** Every document by knowledge base id and document id, joined by a slash. */
+    private final Map<String, DocumentSeed> documents = new HashMap<>();
     private final Map<String, Set<String>> searches = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
@@ -42,7 +46,10 @@ final class KnowledgeService {
 
     KnowledgeService(SeedData seed) {
         this.seed = seed;
-        seed.knowledgeBases().forEach(base -> indexes.put(base.id(), new SearchIndex(seed.documents(base.id()))));
+        seed.knowledgeBases().forEach(base -> {
+            indexes.put(base.id(), new SearchIndex(seed.documents(base.id())));
+            seed.documents(base.id()).forEach(document -> documents.put(base.id() + "/" + document.id(), document));
+        });
     }
 
     JsonObject knowledgeBases(int pageSize, String after) {
@@ -126,6 +133,29 @@ final class KnowledgeService {
             forms[form] = GenesysJson.document(document, variations).toBuffer().getBytes();
         }
         return forms[form];
+    }
+
+    /**
+     * A {@code KnowledgeDocumentResponse}, as {@code GET …/documents/{documentId}} answers it: category and
+     * labels as references unless expanded, variations only when expanded. Every seeded document is
+     * published, so both states answer it.
+     */
+    JsonObject document(String knowledgeBaseId, String documentId, List<String> expand, String state) {
+        requireBase(knowledgeBaseId);
+        for (String value : expand) {
+            if (!DOCUMENT_EXPANSIONS.contains(value)) {
+                throw EmulatorError.badRequest("expand must be one of " + DOCUMENT_EXPANSIONS + ", was " + value);
+            }
+        }
+        if (state != null && !Set.of("Draft", "Published").contains(state)) {
+            throw EmulatorError.badRequest("state must be one of [Draft, Published], was " + state);
+        }
+        DocumentSeed document = documents.get(knowledgeBaseId + "/" + documentId);
+        if (document == null) {
+            throw EmulatorError.notFound("document " + documentId + " not found in knowledge base " + knowledgeBaseId);
+        }
+        return GenesysJson.document(document, expand.contains("variations"), expand.contains("category"),
+                expand.contains("labels"));
     }
 
     JsonObject suggest(String knowledgeBaseId, JsonObject request) {
