@@ -22,6 +22,7 @@ public final class GenesysOptions {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final int maxConcurrentRequests;
+    private final int articleTextCache;
     private final double tokenRenewAtRatio;
 
     GenesysOptions(JsonObject section) {
@@ -46,6 +47,11 @@ public final class GenesysOptions {
             throw new ConfigException("genesys.maxConcurrentRequests must be between 1 and 10000, was " + concurrent);
         }
         this.maxConcurrentRequests = (int) concurrent;
+        long texts = HostConfig.requireLong(root, "genesys.articleTextCache");
+        if (texts < 0 || texts > 1_000_000) {
+            throw new ConfigException("genesys.articleTextCache must be between 0 and 1000000, was " + texts);
+        }
+        this.articleTextCache = (int) texts;
         Object ratio = HostConfig.lookup(root, "genesys.tokenRenewAtRatio");
         if (!(ratio instanceof Number number) || number.doubleValue() <= 0.1 || number.doubleValue() >= 1.0) {
             throw new ConfigException("genesys.tokenRenewAtRatio must be a number between 0.1 and 1, was " + ratio);
@@ -122,6 +128,14 @@ public final class GenesysOptions {
     /** Genesys requests that may be in flight at once from this node. */
     public int maxConcurrentRequests() {
         return maxConcurrentRequests;
+    }
+
+    /**
+     * How many documents' article texts this node keeps by version, so that searches need not carry them;
+     * 0 keeps none and has every search expand {@code documentVariations}.
+     */
+    public int articleTextCache() {
+        return articleTextCache;
     }
 
     /** The share of a token's lifetime after which the host renews it. */

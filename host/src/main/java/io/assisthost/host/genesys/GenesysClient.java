@@ -4,6 +4,7 @@ import com.mypurecloud.sdk.v2.ApiClient;
 import com.mypurecloud.sdk.v2.AsyncApiCallback;
 import com.mypurecloud.sdk.v2.api.KnowledgeApiAsync;
 import com.mypurecloud.sdk.v2.api.NotificationsApiAsync;
+import com.mypurecloud.sdk.v2.api.request.GetKnowledgeKnowledgebaseDocumentRequest;
 import com.mypurecloud.sdk.v2.api.request.GetKnowledgeKnowledgebaseRequest;
 import com.mypurecloud.sdk.v2.api.request.GetKnowledgeKnowledgebasesRequest;
 import com.mypurecloud.sdk.v2.api.request.PatchKnowledgeKnowledgebaseDocumentsSearchSearchIdRequest;
@@ -19,6 +20,7 @@ import com.mypurecloud.sdk.v2.model.ChannelTopic;
 import com.mypurecloud.sdk.v2.model.ChannelTopicEntityListing;
 import com.mypurecloud.sdk.v2.model.KnowledgeBase;
 import com.mypurecloud.sdk.v2.model.KnowledgeBaseListing;
+import com.mypurecloud.sdk.v2.model.KnowledgeDocumentResponse;
 import com.mypurecloud.sdk.v2.model.KnowledgeDocumentSearch;
 import com.mypurecloud.sdk.v2.model.KnowledgeDocumentSearchRequest;
 import com.mypurecloud.sdk.v2.model.KnowledgeDocumentSuggestion;
@@ -128,6 +130,16 @@ public final class GenesysClient implements AutoCloseable {
                 .withBody(body)
                 .build();
         return call(callback -> knowledge.postKnowledgeKnowledgebaseDocumentsSearchAsync(request, callback));
+    }
+
+    /** One published document of a knowledge base with its variations, which carry the article text. */
+    public Future<KnowledgeDocumentResponse> documentWithText(String knowledgeBaseId, String documentId) {
+        GetKnowledgeKnowledgebaseDocumentRequest request = GetKnowledgeKnowledgebaseDocumentRequest.builder()
+                .withKnowledgeBaseId(knowledgeBaseId)
+                .withDocumentId(documentId)
+                .withExpand(List.of("variations"))
+                .build();
+        return call(callback -> knowledge.getKnowledgeKnowledgebaseDocumentAsync(request, callback));
     }
 
     /** Suggests documents whose phrases complete a partial query. */

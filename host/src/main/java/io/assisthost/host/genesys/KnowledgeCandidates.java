@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns Genesys search results into plugin-API candidates: the article text from the first
- * variation's paragraphs, the content type from the first content-type label, and the search's
- * confidence as the candidate's relevance. Documents repeated in a result keep their first place.
+ * variation's paragraphs (of the search result's document, or of the same document fetched on its own),
+ * the content type from the first content-type label, and the search's confidence as the candidate's
+ * relevance. Documents repeated in a result keep their first place.
  */
 public final class KnowledgeCandidates {
 
@@ -28,7 +30,18 @@ public final class KnowledgeCandidates {
         this.defaultContentType = defaultContentType;
     }
 
+    /** The candidates of a search whose documents carry their variations. */
     public List<Candidate> from(String knowledgeBaseId, KnowledgeDocumentSearch search) {
+        return from(knowledgeBaseId, search, KnowledgeCandidates::text);
+    }
+
+    /**
+     * The candidates of a search, with article texts from {@code texts}.
+     *
+     * @param texts the text of a result's document; never {@code null}
+     */
+    public List<Candidate> from(String knowledgeBaseId, KnowledgeDocumentSearch search,
+                                Function<KnowledgeDocumentResponse, String> texts) {
         List<Candidate> candidates = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         if (search == null || search.getResults() == null) {
@@ -39,21 +52,27 @@ public final class KnowledgeCandidates {
             if (document == null || document.getId() == null || !seen.add(document.getId())) {
                 continue;
             }
-            candidates.add(candidate(knowledgeBaseId, document, result.getConfidence()));
+            candidates.add(candidate(knowledgeBaseId, document, result.getConfidence(), texts.apply(document)));
         }
         return candidates;
     }
 
-    private Candidate candidate(String knowledgeBaseId, KnowledgeDocumentResponse document, Double confidence) {
+    private Candidate candidate(String knowledgeBaseId, KnowledgeDocumentResponse document, Double confidence,
+                                String text) {
         List<String> labels = document.getLabels() == null ? List.of()
                 : document.getLabels().stream().map(LabelResponse::getName).filter(name -> name != null).toList();
-        String version = document.getLastPublishedVersionNumber() != null
-                ? String.valueOf(document.getLastPublishedVersionNumber())
-                : document.getDocumentVersion() == null ? null : document.getDocumentVersion().getId();
         double unit = confidence == null || confidence.isNaN() ? 0.0 : Math.max(0.0, Math.min(1.0, confidence));
         return Candidate.of(document.getId(), knowledgeBaseId, document.getTitle(), contentType(labels),
-                document.getSelfUri(), text(document), version,
+                document.getSelfUri(), text, version(document),
                 document.getCategory() == null ? null : document.getCategory().getName(), labels, unit);
+    }
+
+    /** The document's published version number, else its version id, else {@code null}. */
+    static String version(KnowledgeDocumentResponse document) {
+        if (document.getLastPublishedVersionNumber() != null) {
+            return String.valueOf(document.getLastPublishedVersionNumber());
+        }
+        return document.getDocumentVersion() == null ? null : document.getDocumentVersion().getId();
     }
 
     private String contentType(List<String> labels) {

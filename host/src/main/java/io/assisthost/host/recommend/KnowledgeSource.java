@@ -1,11 +1,13 @@
 package io.assisthost.host.recommend;
 
+import com.mypurecloud.sdk.v2.model.KnowledgeDocumentSearch;
 import com.mypurecloud.sdk.v2.model.KnowledgeDocumentSearchRequest;
 import io.assisthost.api.Candidate;
 import io.assisthost.api.InteractionContext;
 import io.assisthost.api.KnowledgeQuery;
 import io.assisthost.api.KnowledgeSearch;
 import io.assisthost.api.KnowledgeUnavailableException;
+import io.assisthost.host.genesys.ArticleTexts;
 import io.assisthost.host.genesys.GenesysClient;
 import io.assisthost.host.genesys.KnowledgeCandidates;
 import io.assisthost.host.genesys.KnowledgeRequests;
@@ -21,20 +23,25 @@ import java.util.concurrent.TimeUnit;
 /**
  * Genesys knowledge search behind the knowledge base's circuit breaker, with article text, as
  * candidates. The one way the host, and plugins through {@link KnowledgeSearch}, search knowledge.
+ * Article texts come from {@link ArticleTexts} when the host keeps them (the search then leaves out
+ * the documents' variations), else with every search. The breaker's timeout bounds both.
  */
 public final class KnowledgeSource implements KnowledgeSearch {
 
     private final GenesysClient client;
     private final KnowledgeCandidates candidates;
+    private final ArticleTexts texts;
     private final BreakerRegistry breakers;
     private final MeterRegistry meters;
     private final LatencyBoard board;
 
-    public KnowledgeSource(GenesysClient client, KnowledgeCandidates candidates, BreakerRegistry breakers,
-                           MeterRegistry meters, LatencyBoard board) {
+    /** @param texts the article texts this node keeps, or {@code null} to have every search carry them */
+    public KnowledgeSource(GenesysClient client, KnowledgeCandidates candidates, ArticleTexts texts,
+                           BreakerRegistry breakers, MeterRegistry meters, LatencyBoard board) {
         this.board = board;
         this.client = client;
         this.candidates = candidates;
+        this.texts = texts;
         this.breakers = breakers;
         this.meters = meters;
     }
@@ -62,9 +69,7 @@ public final class KnowledgeSource implements KnowledgeSearch {
                 KnowledgeDocumentSearchRequest.QueryTypeEnum.AUTOSEARCH);
         long started = System.nanoTime();
         return breakers.forKnowledgeBase(knowledgeBaseId)
-                .<Found>execute(() -> client.search(knowledgeBaseId, request, true)
-                        .map(search -> new Found(search == null ? null : search.getSearchId(),
-                                candidates.from(knowledgeBaseId, search))))
+                .<Found>execute(() -> retrieve(knowledgeBaseId, request))
                 .andThen(result -> {
                     long elapsed = System.nanoTime() - started;
                     timer(knowledgeBaseId, result.succeeded()).record(elapsed, TimeUnit.NANOSECONDS);
@@ -75,6 +80,20 @@ public final class KnowledgeSource implements KnowledgeSearch {
                     }
                 })
                 .recover(failure -> Future.failedFuture(SourceFailure.of(knowledgeBaseId, failure)));
+    }
+
+    private Future<Found> retrieve(String knowledgeBaseId, KnowledgeDocumentSearchRequest request) {
+        if (texts == null) {
+            return client.search(knowledgeBaseId, request, true)
+                    .map(search -> new Found(searchId(search), candidates.from(knowledgeBaseId, search)));
+        }
+        return client.search(knowledgeBaseId, request, false)
+                .compose(search -> texts.of(knowledgeBaseId, search)
+                        .map(textOf -> new Found(searchId(search), candidates.from(knowledgeBaseId, search, textOf))));
+    }
+
+    private static String searchId(KnowledgeDocumentSearch search) {
+        return search == null ? null : search.getSearchId();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.assisthost.host.recommend;
 
 import io.assisthost.host.config.HostConfig;
+import io.assisthost.host.genesys.ArticleTexts;
 import io.assisthost.host.genesys.GenesysClient;
 import io.assisthost.host.genesys.KnowledgeCandidates;
 import io.assisthost.host.genesys.TranscriptEvent;
@@ -36,8 +37,10 @@ public final class Recommendations {
                            String nodeId, IntSupplier members, Clock clock, MeterRegistry meters, LatencyBoard board) {
         this.vertx = vertx;
         this.breakers = new BreakerRegistry(vertx, config.recommend(), clock, nodeId);
+        int articleTexts = config.genesys().articleTextCache();
         this.knowledge = new KnowledgeSource(client, new KnowledgeCandidates(config.genesys().contentTypeLabels(),
-                config.genesys().defaultContentType()), breakers, meters, board);
+                config.genesys().defaultContentType()),
+                articleTexts == 0 ? null : new ArticleTexts(vertx, client, articleTexts), breakers, meters, board);
         this.cache = new ResultCache(vertx);
         this.transcripts = new TranscriptMemory(config.recommend().recentUtterances());
         RecommendationPipeline pipeline = new RecommendationPipeline(knowledge, extensions, invoker,

@@ -9,6 +9,7 @@ import com.mypurecloud.sdk.v2.model.DocumentQueryPredicate;
 import com.mypurecloud.sdk.v2.model.KnowledgeBase;
 import com.mypurecloud.sdk.v2.model.KnowledgeBaseListing;
 import com.mypurecloud.sdk.v2.model.AddressableEntityRef;
+import com.mypurecloud.sdk.v2.model.KnowledgeDocumentResponse;
 import com.mypurecloud.sdk.v2.model.KnowledgeDocumentSearch;
 import com.mypurecloud.sdk.v2.model.KnowledgeDocumentSearchRequest;
 import com.mypurecloud.sdk.v2.model.KnowledgeDocumentSearchResult;
@@ -119,6 +120,24 @@ class GenesysClientTest {
                 "reset password", CONTEXT, 5, KnowledgeDocumentSearchRequest.QueryTypeEnum.AUTOSEARCH), false).await();
         assertThat(plain.getResults().get(0).getDocument().getVariations()).isNullOrEmpty();
         assertThat(search("reset password").getResults().get(0).getDocument().getVariations()).hasSize(1);
+    }
+
+    @Test
+    void readsOneDocumentWithTheTextOfItsVariationAndTypesAnUnknownOneAs404() {
+        KnowledgeDocumentSearchResult found = search("refund for a late delivery").getResults().get(0);
+        KnowledgeDocumentResponse document = genesys.client()
+                .documentWithText(GenesysSandbox.PRIMARY, found.getDocument().getId()).await();
+        assertThat(document.getTitle()).isEqualTo(found.getDocument().getTitle());
+        assertThat(document.getLastPublishedVersionNumber()).isEqualTo(found.getDocument().getLastPublishedVersionNumber());
+        assertThat(KnowledgeCandidates.text(document)).isEqualTo(KnowledgeCandidates.text(found.getDocument()))
+                .startsWith("When a delivery arrives after the promised date");
+        // Not expanded: the category is a reference, as Genesys answers.
+        assertThat(document.getCategory().getId()).isEqualTo(found.getDocument().getCategory().getId());
+        assertThat(document.getCategory().getName()).isNull();
+
+        GenesysFailure unknown = failure(genesys.client().documentWithText(GenesysSandbox.PRIMARY, "no-such-document"));
+        assertThat(unknown.kind()).isEqualTo(GenesysFailure.Kind.NOT_FOUND);
+        assertThat(unknown.getMessage()).contains("no-such-document");
     }
 
     @Test
