@@ -1,12 +1,12 @@
 package io.assisthost.host.recommend;
 
 import io.assisthost.api.Candidate;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The entity tag of a result set: a hash over the ranked items' document ids, versions and combined
@@ -28,10 +28,15 @@ public final class ResultEtag {
         }
         for (Candidate item : items) {
             String line = item.knowledgeBaseId() + '/' + item.documentId() + '@' + item.version() + '='
-                    + String.format(Locale.ROOT, "%.3f", item.combinedScore()) + '\n';
+                    + thousandths(item.combinedScore()) + '\n';
             digest.update(line.getBytes(StandardCharsets.UTF_8));
         }
         return '"' + HexFormat.of().formatHex(digest.digest(), 0, 16) + '"';
+    }
+
+    /** A score rounded to three decimals, as {@code 0.123}; a formatter on every item costs ten times more. */
+    static String thousandths(double score) {
+        return BigDecimal.valueOf(Math.round(score * 1000), 3).toPlainString();
     }
 
     /** Whether an {@code If-None-Match} header value matches the tag ({@code *} or a listed tag, weak or not). */

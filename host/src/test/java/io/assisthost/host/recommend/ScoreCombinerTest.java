@@ -87,6 +87,10 @@ class ScoreCombinerTest {
         assertThat(ResultEtag.of(List.of(candidate("a", 0.81, "1"), candidate("b", 0.6, "1")))).isNotEqualTo(etag);
         assertThat(ResultEtag.of(List.of(candidate("a", 0.8, "2"), candidate("b", 0.6, "1")))).isNotEqualTo(etag);
         assertThat(ResultEtag.of(List.of(candidate("b", 0.6, "1"), candidate("a", 0.8, "1")))).isNotEqualTo(etag);
+        assertThat(ResultEtag.thousandths(0.8)).isEqualTo("0.800");
+        assertThat(ResultEtag.thousandths(0.0456)).isEqualTo("0.046");
+        assertThat(ResultEtag.thousandths(0.0004)).isEqualTo("0.000");
+        assertThat(ResultEtag.thousandths(1.0)).isEqualTo("1.000");
         assertThat(ResultEtag.matches(etag, etag)).isTrue();
         assertThat(ResultEtag.matches("\"other\", W/" + etag, etag)).isTrue();
         assertThat(ResultEtag.matches("*", etag)).isTrue();
