@@ -126,6 +126,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("cluster.members (ASSIST_CLUSTER_MEMBERS) must name at least one member");
         assertThatThrownBy(() -> load(Map.of("ASSIST_PLUGINS_QUARANTINE_AFTER_FAILURES", "0")))
                 .hasMessageContaining("plugins.quarantineAfterFailures");
+        assertThatThrownBy(() -> load(Map.of("ASSIST_GENESYS_ARTICLE_TEXT_CACHE", "-1")))
+                .hasMessageContaining("genesys.articleTextCache must be between 0 and 1000000, was -1");
         Files.createDirectories(home.resolve("conf"));
         Files.writeString(home.resolve("conf/host.json"), "[1, 2]");
         assertThatThrownBy(() -> load(Map.of())).hasMessageContaining("is not a JSON object");

@@ -20,6 +20,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +102,32 @@ class RecommendPipelineTest {
         JsonObject dropped = recommend(REQUEST.copy().put("maxResults", 1)).getJsonArray("dropped").getJsonObject(0);
         assertThat(dropped.getString("filter")).isEqualTo("rule-filter/RuleFilter");
         assertThat(dropped.getString("reason")).isEqualTo("beyond top 1");
+    }
+
+    /** Genesys requests the host made for one recommendation. */
+    private long genesysCalls(JsonObject request, List<JsonObject> replies) {
+        long before = host.emulator().stats().requests();
+        replies.add(recommend(request));
+        return host.emulator().stats().requests() - before;
+    }
+
+    @Test
+    void articleTextsAreFetchedOncePerDocumentVersionOrCarriedByEverySearchWhenTheHostKeepsNone() {
+        host = TestHosts.deploy(vertx, home, new JsonObject());
+        List<JsonObject> kept = new ArrayList<>();
+        assertThat(genesysCalls(REQUEST, kept)).as("the search and each new document's text").isGreaterThan(3);
+        assertThat(genesysCalls(REQUEST, kept)).as("the search alone").isEqualTo(1);
+        vertx.undeploy(host.deploymentId()).await();
+
+        host = TestHosts.deploy(vertx, home.resolve("without-texts"), new JsonObject()
+                .put("plugins", new JsonObject().put("dir", home.resolve("plugins").toString()))
+                .put("genesys", new JsonObject().put("articleTextCache", 0)));
+        List<JsonObject> carried = new ArrayList<>();
+        assertThat(genesysCalls(REQUEST, carried)).isEqualTo(1);
+        assertThat(genesysCalls(REQUEST, carried)).isEqualTo(1);
+        // The same texts either way, so the same lexical similarity.
+        assertThat(carried.get(0).getJsonArray("items")).isEqualTo(kept.get(0).getJsonArray("items"));
+        assertThat(kept.get(1).getJsonArray("items")).isEqualTo(kept.get(0).getJsonArray("items"));
     }
 
     @Test
