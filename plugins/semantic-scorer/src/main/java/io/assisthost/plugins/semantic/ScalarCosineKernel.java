@@ -54,28 +54,13 @@ final class ScalarCosineKernel extends CosineKernel {
         return cosine((dot0 + dot1) + (dot2 + dot3), queryNormSquared, (norm0 + norm1) + (norm2 + norm3));
     }
 
-    /** The sum of the squares of {@code vector}'s components, in double. */
+    /** The sum of the squares of {@code vector}'s components, in double; once per query, so one sum will do. */
     static double normSquared(float[] vector) {
-        double sum0 = 0;
-        double sum1 = 0;
-        double sum2 = 0;
-        double sum3 = 0;
-        int i = 0;
-        for (int end = vector.length & ~3; i < end; i += 4) {
-            double v0 = vector[i];
-            double v1 = vector[i + 1];
-            double v2 = vector[i + 2];
-            double v3 = vector[i + 3];
-            sum0 = Math.fma(v0, v0, sum0);
-            sum1 = Math.fma(v1, v1, sum1);
-            sum2 = Math.fma(v2, v2, sum2);
-            sum3 = Math.fma(v3, v3, sum3);
+        double sum = 0;
+        for (float component : vector) {
+            sum = Math.fma(component, component, sum);
         }
-        for (; i < vector.length; i++) {
-            double v = vector[i];
-            sum0 = Math.fma(v, v, sum0);
-        }
-        return (sum0 + sum1) + (sum2 + sum3);
+        return sum;
     }
 
     @Override
