@@ -28,7 +28,7 @@ final class ContractChecks {
 
     /** @return why the scores break the {@code Scorer} contract, or {@code null} */
     static String scores(List<Score> scores, ScoreRequest request) {
-        if (scores instanceof ScoreColumn column && column.scores(request)) {
+        if (scores instanceof ScoreColumn column && column.isFor(request)) {
             // Valid by construction: one checked value for each of the request's candidates.
             return null;
         }

@@ -76,7 +76,7 @@ public final class ScoreCombiner {
         }
         Positions positions = new Positions(source);
         for (List<Score> scores : scored) {
-            if (scores instanceof ScoreColumn column && column.scores(request)) {
+            if (scores instanceof ScoreColumn column && column.isFor(request)) {
                 double[] values = columns.of(column.component());
                 for (int i = 0; i < source.length; i++) {
                     values[i] = column.value(i);

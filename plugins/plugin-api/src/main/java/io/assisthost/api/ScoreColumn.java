@@ -66,7 +66,7 @@ public final class ScoreColumn extends AbstractList<Score> implements RandomAcce
      * @param request a request
      * @return whether these are the scores of that request's candidates, in its order
      */
-    public boolean scores(ScoreRequest request) {
+    public boolean isFor(ScoreRequest request) {
         return request.candidates() == candidates;
     }
 

@@ -22,6 +22,9 @@ import org.pf4j.ExtensionPoint;
  * request continues without it and reports it as skipped, and the failure counts towards the plugin's
  * quarantine. A failing scorer never fails the recommendation.
  *
+ * <p>A scorer that gives every candidate a value may return a {@link ScoreColumn}: one array of values in
+ * the request's order, which the host reads without a {@code Score} object per candidate.
+ *
  * <p>Example:
  * <pre>{@code
  * @Extension(ordinal = 10)

@@ -23,8 +23,8 @@ class ScoreColumnTest {
                 new Score("c", "freshness", 0.0));
         assertThat(column.component()).isEqualTo("freshness");
         assertThat(column.value(1)).isEqualTo(1.0);
-        assertThat(column.scores(request)).isTrue();
-        assertThat(column.scores(new ScoreRequest(request.context(), List.of(candidate("a"))))).isFalse();
+        assertThat(column.isFor(request)).isTrue();
+        assertThat(column.isFor(new ScoreRequest(request.context(), List.of(candidate("a"))))).isFalse();
     }
 
     @Test
