@@ -115,13 +115,19 @@ final class KnowledgeService {
     /** The response's fields followed by {@code results}, each document's JSON written as encoded before. */
     private Buffer withResults(JsonObject response, List<SearchIndex.Hit> page, boolean variations) {
         Buffer head = response.toBuffer();
-        Buffer body = Buffer.buffer(head.length() + 4096 * page.size());
+        List<byte[]> documents = new ArrayList<>(page.size());
+        int size = head.length() + 16;
+        for (SearchIndex.Hit hit : page) {
+            byte[] document = encoded(hit.document(), variations);
+            documents.add(document);
+            size += document.length + 64;
+        }
+        Buffer body = Buffer.buffer(size);
         body.appendBuffer(head, 0, head.length() - 1).appendString(",\"results\":[");
         for (int i = 0; i < page.size(); i++) {
-            SearchIndex.Hit hit = page.get(i);
             body.appendString(i == 0 ? "{\"confidence\":" : ",{\"confidence\":")
-                    .appendString(String.valueOf(round(hit.confidence())))
-                    .appendString(",\"document\":").appendBytes(encoded(hit.document(), variations)).appendString("}");
+                    .appendString(String.valueOf(round(page.get(i).confidence())))
+                    .appendString(",\"document\":").appendBytes(documents.get(i)).appendString("}");
         }
         return body.appendString("]}");
     }
