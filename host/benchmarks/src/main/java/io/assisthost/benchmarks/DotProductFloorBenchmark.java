@@ -84,63 +84,6 @@ public class DotProductFloorBenchmark {
         return sum.reduceLanes(VectorOperators.ADD);
     }
 
-    /**
-     * The same with each candidate's squared norm summed in the same pass, as a cosine of embeddings that
-     * do not come normalised needs: twice the FMAs on the same loads.
-     *
-     * @return the sum of the dot products and norms, so that JMH consumes them
-     */
-    @Benchmark
-    public float dotProductsAndNorms() {
-        float total = 0;
-        for (int a = 0; a + 4 <= articles.length; a += 4) {
-            total += fourDotsAndNorms(query, articles[a], articles[a + 1], articles[a + 2], articles[a + 3]);
-        }
-        for (int a = articles.length - articles.length % 4; a < articles.length; a++) {
-            total += dotAndNorm(query, articles[a]);
-        }
-        return total;
-    }
-
-    private static float dotAndNorm(float[] q, float[] a) {
-        FloatVector dot = FloatVector.zero(FLOATS);
-        FloatVector norm = dot;
-        for (int i = 0; i < q.length; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, a, i);
-            dot = FloatVector.fromArray(FLOATS, q, i).fma(x, dot);
-            norm = x.fma(x, norm);
-        }
-        return dot.add(norm).reduceLanes(VectorOperators.ADD);
-    }
-
-    private static float fourDotsAndNorms(float[] q, float[] a, float[] b, float[] c, float[] d) {
-        FloatVector dotA = FloatVector.zero(FLOATS);
-        FloatVector dotB = dotA;
-        FloatVector dotC = dotA;
-        FloatVector dotD = dotA;
-        FloatVector normA = dotA;
-        FloatVector normB = dotA;
-        FloatVector normC = dotA;
-        FloatVector normD = dotA;
-        for (int i = 0; i < q.length; i += FLOATS.length()) {
-            FloatVector chunk = FloatVector.fromArray(FLOATS, q, i);
-            FloatVector x = FloatVector.fromArray(FLOATS, a, i);
-            dotA = chunk.fma(x, dotA);
-            normA = x.fma(x, normA);
-            x = FloatVector.fromArray(FLOATS, b, i);
-            dotB = chunk.fma(x, dotB);
-            normB = x.fma(x, normB);
-            x = FloatVector.fromArray(FLOATS, c, i);
-            dotC = chunk.fma(x, dotC);
-            normC = x.fma(x, normC);
-            x = FloatVector.fromArray(FLOATS, d, i);
-            dotD = chunk.fma(x, dotD);
-            normD = x.fma(x, normD);
-        }
-        return dotA.add(dotB).add(dotC.add(dotD)).add(normA.add(normB).add(normC.add(normD)))
-                .reduceLanes(VectorOperators.ADD);
-    }
-
     private static float fourDots(float[] q, float[] a, float[] b, float[] c, float[] d) {
         FloatVector sumA = FloatVector.zero(FLOATS);
         FloatVector sumB = sumA;
