@@ -25,7 +25,8 @@ final class KnowledgeService {
 
     private static final int MAX_REMEMBERED_SEARCHES = 20_000;
     private static final Set<String> QUERY_TYPES = Set.of("AutoSearch", "ManualSearch", "Suggestion");
-    private static final Set<String> DOCUMENT_EXPANSIONS = Set.of("category", "labels", "variations");
+    private static final List<String> DOCUMENT_EXPANSIONS = List.of("category", "labels", "variations");
+    private static final List<String> DOCUMENT_STATES = List.of("Draft", "Published");
     private static final Set<String> SORT_BY =
             Set.of("ConfidenceScore", "DateCreated", "DateModified", "CategoryName", "LabelName");
 
@@ -153,8 +154,8 @@ final class KnowledgeService {
                 throw EmulatorError.badRequest("expand must be one of " + DOCUMENT_EXPANSIONS + ", was " + value);
             }
         }
-        if (state != null && !Set.of("Draft", "Published").contains(state)) {
-            throw EmulatorError.badRequest("state must be one of [Draft, Published], was " + state);
+        if (state != null && !DOCUMENT_STATES.contains(state)) {
+            throw EmulatorError.badRequest("state must be one of " + DOCUMENT_STATES + ", was " + state);
         }
         DocumentSeed document = documents.get(knowledgeBaseId + "/" + documentId);
         if (document == null) {

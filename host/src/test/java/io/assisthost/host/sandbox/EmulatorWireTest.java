@@ -128,6 +128,36 @@ class EmulatorWireTest {
     }
 
     @Test
+    void aDocumentIsReadWithWhatIsExpandedInFullAndTheRestAsReferences() throws IOException {
+        String token = token();
+        String base = "/api/v2/knowledge/knowledgebases/" + GenesysSandbox.PRIMARY + "/documents";
+        Raw search = exchange("POST", base + "/search", "Authorization", "Bearer " + token,
+                "Content-Type", "application/json", "{\"query\":\"refund\",\"pageSize\":1}");
+        String id = search.body().getJsonArray("results").getJsonObject(0).getJsonObject("document").getString("id");
+
+        JsonObject plain = exchange("GET", base + "/" + id, "Authorization", "Bearer " + token).body();
+        assertThat(plain.getJsonObject("category").fieldNames()).containsOnly("id", "selfUri");
+        assertThat(plain.getJsonArray("labels").getJsonObject(0).fieldNames()).containsOnly("id", "selfUri");
+        assertThat(plain.containsKey("variations")).isFalse();
+        JsonObject full = exchange("GET", base + "/" + id + "?expand=category&expand=labels&expand=variations&state=Published",
+                "Authorization", "Bearer " + token).body();
+        assertThat(full.getJsonObject("category").getString("name")).isNotBlank();
+        assertThat(full.getJsonArray("labels").getJsonObject(0).getString("name")).isNotBlank();
+        assertThat(full.getJsonArray("variations")).hasSize(1);
+
+        Raw badExpand = exchange("GET", base + "/" + id + "?expand=everything", "Authorization", "Bearer " + token);
+        assertThat(badExpand.status()).isEqualTo(400);
+        assertThat(badExpand.body().getString("message"))
+                .isEqualTo("expand must be one of [category, labels, variations], was everything");
+        Raw badState = exchange("GET", base + "/" + id + "?state=Archived", "Authorization", "Bearer " + token);
+        assertThat(badState.status()).isEqualTo(400);
+        assertThat(badState.body().getString("message")).isEqualTo("state must be one of [Draft, Published], was Archived");
+        Raw unknown = exchange("GET", base + "/no-such-document", "Authorization", "Bearer " + token);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().getString("code")).isEqualTo("not.found");
+    }
+
+    @Test
     void malformedBodiesAndUnknownPathsGetGenesysErrors() throws IOException {
         String token = token();
         Raw malformed = exchange("POST", "/api/v2/knowledge/knowledgebases/" + GenesysSandbox.PRIMARY + "/documents/search",
