@@ -2,6 +2,7 @@ package io.assisthost.host.sandbox;
 
 import io.assisthost.host.sandbox.SeedData.DocumentSeed;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +20,7 @@ import java.util.Set;
 final class SearchIndex {
 
     /** A matching document and its confidence. */
-    record Hit(DocumentSeed document, double confidence) {
+    record Hit(DocumentSeed document, double confidence, int titleRank) {
     }
 
     private static final double K1 = 1.2;
@@ -31,11 +32,19 @@ final class SearchIndex {
     private record Postings(double idf, int[] documents, double[] scores) {
     }
 
+    /** Ties in confidence are broken by title: the ranks of the titles, computed once, compare as them. */
+    private static final Comparator<Hit> RANKING = (a, b) -> {
+        int byConfidence = Double.compare(b.confidence, a.confidence);
+        return byConfidence != 0 ? byConfidence : Integer.compare(a.titleRank, b.titleRank);
+    };
+
     private final List<DocumentSeed> documents;
+    private final int[] titleRanks;
     private final Map<String, Postings> postings = new HashMap<>();
 
     SearchIndex(List<DocumentSeed> documents) {
         this.documents = List.copyOf(documents);
+        this.titleRanks = titleRanks(this.documents);
         List<List<Map<String, Integer>>> fieldTerms = new ArrayList<>();
         List<int[]> fieldLengths = new ArrayList<>();
         double[] averageLength = new double[FIELD_WEIGHTS.length];
@@ -101,12 +110,27 @@ final class SearchIndex {
         for (int d = 0; d < documents.size(); d++) {
             if (score[d] > 0) {
                 double confidence = (matchedIdf[d] / totalIdf) * (score[d] / (score[d] + SATURATION));
-                hits.add(new Hit(documents.get(d), Math.min(1.0, confidence)));
+                hits.add(new Hit(documents.get(d), Math.min(1.0, confidence), titleRanks[d]));
             }
         }
-        hits.sort(Comparator.comparingDouble(Hit::confidence).reversed()
-                .thenComparing(hit -> hit.document().title()));
+        hits.sort(RANKING);
         return hits;
+    }
+
+    /** Each document's position among the documents ordered by title (equal titles share one). */
+    private static int[] titleRanks(List<DocumentSeed> documents) {
+        Integer[] byTitle = new Integer[documents.size()];
+        for (int d = 0; d < byTitle.length; d++) {
+            byTitle[d] = d;
+        }
+        Arrays.sort(byTitle, Comparator.comparing(d -> documents.get(d).title()));
+        int[] ranks = new int[byTitle.length];
+        for (int i = 0; i < byTitle.length; i++) {
+            boolean sameAsPrevious = i > 0
+                    && documents.get(byTitle[i]).title().equals(documents.get(byTitle[i - 1]).title());
+            ranks[byTitle[i]] = sameAsPrevious ? ranks[byTitle[i - 1]] : i;
+        }
+        return ranks;
     }
 
     private static double termScore(List<Map<String, Integer>> fields, int[] lengths, double[] averageLength,
