@@ -86,7 +86,10 @@ public final class LoadHarness {
             host.awaitReady(Duration.ofSeconds(120));
             client = WebClient.wrap(vertx.httpClientBuilder()
                     .with(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setKeepAlive(true))
-                    .with(new PoolOptions().setHttp1MaxSize(2 * number("burst")))
+                    // Connections for the burst and for a second of the steady traffic, whatever the burst's size:
+                    // a pool smaller than the requests in flight would hold the load back.
+                    .with(new PoolOptions().setHttp1MaxSize(
+                            Math.max(2 * number("burst"), number("rate") + number("transcripts"))))
                     .build());
             GcLog gc = new GcLog(gcFile);
             System.out.printf(Locale.ROOT, "assist-host load: %s; heap %s; Genesys latency %d ms%n", settings,
