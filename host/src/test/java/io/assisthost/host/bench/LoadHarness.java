@@ -143,6 +143,8 @@ public final class LoadHarness {
     private static final class Report {
         final LatencySamples endToEnd = new LatencySamples();
         final LatencySamples hostAdded = new LatencySamples();
+        final LatencySamples inPipeline = new LatencySamples();
+        final LatencySamples aroundPipeline = new LatencySamples();
         final LatencySamples transcripts = new LatencySamples();
         final Map<String, Integer> errors = new HashMap<>();
         int sent;
@@ -158,6 +160,10 @@ public final class LoadHarness {
                     endToEnd.count(), endToEnd.count() / (double) seconds, errors);
             System.out.println("  end to end: " + endToEnd.summary());
             System.out.println("  host-added: " + hostAdded.summary() + " (end to end minus the Genesys time, whole ms)");
+            System.out.println("    of which in the pipeline: " + inPipeline.summary()
+                    + " (its total minus the Genesys time: plugins and hand-offs)");
+            System.out.println("    and around it: " + aroundPipeline.summary()
+                    + " (end to end minus the pipeline's total: HTTP, recording to disk, the reply)");
             System.out.printf(Locale.ROOT, "transcripts: %d sent, %d answered%n  end to end: %s%n", transcriptsSent,
                     transcripts.count(), transcripts.summary());
         }
@@ -225,8 +231,12 @@ public final class LoadHarness {
         if (!strategy.equals(LIVE)) {
             report.error("served by a fallback");
         }
-        long genesysMs = recommendation.getJsonObject("latencyMs").getLong("genesys", 0L);
+        JsonObject latencyMs = recommendation.getJsonObject("latencyMs");
+        long genesysMs = latencyMs.getLong("genesys", 0L);
+        long totalMs = latencyMs.getLong("total", 0L);
         report.hostAdded.add(Math.max(0, micros - genesysMs * 1_000));
+        report.inPipeline.add(Math.max(0, totalMs - genesysMs) * 1_000);
+        report.aroundPipeline.add(Math.max(0, micros - totalMs * 1_000));
     }
 
     /** The strategy that served a recommendation: {@value #LIVE}, a fallback's name, or {@code null} for none. */
