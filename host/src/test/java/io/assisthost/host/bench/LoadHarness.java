@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * {@code POST /api/v1/recommendations} and {@code POST /api/v1/transcripts} at fixed rates (open model:
  * each request is timed from when it was due, so a stalled host cannot hide its queue). Reports
  * throughput, errors, end-to-end and host-added latency (end-to-end minus the Genesys time the host
- * reports for the request), GC pauses and heap; then fires a burst of concurrent slow searches.
+ * reports for the request, also split into the part inside the pipeline and the part around it), GC pauses
+ * and heap; then fires a burst of concurrent slow searches.
  *
  * <p>Arguments, all optional: {@code rate=1000 seconds=60 warmup=60 latencyMs=20 transcripts=100
  * burst=500 burstLatencyMs=1000 heap=512m jvm=} ({@code jvm}: more options for the host's JVM, separated by semicolons,
