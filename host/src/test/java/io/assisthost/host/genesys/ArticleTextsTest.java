@@ -33,22 +33,22 @@ class ArticleTextsTest {
     private static final InteractionContext CONTEXT = new InteractionContext("conv-texts", "Voice", null, null, null,
             null, "refund for a late delivery", 5, 0.0, null, null);
 
+    private GenesysSandbox.Connected sandbox;
     private Vertx vertx;
     private GenesysEmulator emulator;
     private GenesysRuntime genesys;
 
     @BeforeEach
     void setUp() {
-        vertx = BlockedEventLoopGuard.strictVertx();
-        emulator = GenesysSandbox.deploy(vertx, GenesysSandbox.settings());
-        genesys = GenesysSandbox.connect(vertx, emulator, GenesysSandbox.options(new JsonObject()),
-                GenesysSandbox.CLIENT_ID, GenesysSandbox.CLIENT_SECRET, event -> { }).await();
+        sandbox = GenesysSandbox.Connected.start(new JsonObject());
+        vertx = sandbox.vertx();
+        emulator = sandbox.emulator();
+        genesys = sandbox.genesys();
     }
 
     @AfterEach
     void tearDown() {
-        genesys.close().await();
-        vertx.close().await();
+        sandbox.close();
     }
 
     private KnowledgeDocumentSearch search(boolean withText) {

@@ -9,7 +9,6 @@ import io.assisthost.host.sandbox.GenesysEmulator;
 import io.assisthost.host.testing.BlockedEventLoopGuard;
 import io.assisthost.host.testing.GenesysSandbox;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +24,9 @@ class ConcurrentSearchTest {
 
     @Test
     void twoHundredSearchesAreInFlightAtOnceWithoutBlockingAnEventLoop() {
-        Vertx vertx = BlockedEventLoopGuard.strictVertx();
-        try {
-            GenesysEmulator emulator = GenesysSandbox.deploy(vertx, GenesysSandbox.settings());
-            GenesysRuntime genesys = GenesysSandbox.connect(vertx, emulator, GenesysSandbox.options(new JsonObject()),
-                    GenesysSandbox.CLIENT_ID, GenesysSandbox.CLIENT_SECRET, event -> { }).await();
+        try (GenesysSandbox.Connected sandbox = GenesysSandbox.Connected.start(new JsonObject())) {
+            GenesysEmulator emulator = sandbox.emulator();
+            GenesysRuntime genesys = sandbox.genesys();
             emulator.faults().set(new JsonObject().put("target", GenesysSandbox.PRIMARY).put("latencyMs", 1_500));
             emulator.stats().resetPeak();
 
@@ -43,9 +40,6 @@ class ConcurrentSearchTest {
 
             assertThat(searches).allSatisfy(search -> assertThat(search.result().getResults()).isNotEmpty());
             assertThat(emulator.stats().peakInFlight()).as("searches in flight at the emulator at once").isGreaterThanOrEqualTo(200);
-            genesys.close().await();
-        } finally {
-            vertx.close().await();
         }
     }
 }

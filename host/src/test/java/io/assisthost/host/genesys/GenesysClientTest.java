@@ -23,7 +23,6 @@ import io.assisthost.host.sandbox.GenesysEmulator;
 import io.assisthost.host.testing.BlockedEventLoopGuard;
 import io.assisthost.host.testing.GenesysSandbox;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,22 +40,20 @@ class GenesysClientTest {
     private static final InteractionContext CONTEXT = new InteractionContext("9b0e7c1e-3d55-4c7a-b7a1-1f2e3d4c5b6a",
             "Voice", null, "queue-1", null, null, "refund for a late delivery", 5, 0.0, null, null);
 
-    private Vertx vertx;
+    private GenesysSandbox.Connected sandbox;
     private GenesysEmulator emulator;
     private GenesysRuntime genesys;
 
     @BeforeEach
     void setUp() {
-        vertx = BlockedEventLoopGuard.strictVertx();
-        emulator = GenesysSandbox.deploy(vertx, GenesysSandbox.settings());
-        genesys = GenesysSandbox.connect(vertx, emulator, GenesysSandbox.options(new JsonObject().put("requestTimeoutMs", 800)),
-                GenesysSandbox.CLIENT_ID, GenesysSandbox.CLIENT_SECRET, event -> { }).await();
+        sandbox = GenesysSandbox.Connected.start(new JsonObject().put("requestTimeoutMs", 800));
+        emulator = sandbox.emulator();
+        genesys = sandbox.genesys();
     }
 
     @AfterEach
     void tearDown() {
-        genesys.close().await();
-        vertx.close().await();
+        sandbox.close();
     }
 
     private KnowledgeDocumentSearch search(String query) {

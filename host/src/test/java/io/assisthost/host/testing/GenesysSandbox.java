@@ -60,4 +60,29 @@ public final class GenesysSandbox {
                 clientId, clientSecret);
         return GenesysRuntime.start(vertx, options, endpoints, Clock.systemUTC(), "assist-host-tests", sink);
     }
+
+    /**
+     * A strict Vert.x (see {@link BlockedEventLoopGuard}) with the emulator of {@link #settings()} and the
+     * host's Genesys runtime connected to it; closing it closes both.
+     */
+    public record Connected(Vertx vertx, GenesysEmulator emulator, GenesysRuntime genesys) implements AutoCloseable {
+
+        /** @param overrides of the {@code genesys} section, as for {@link #options(JsonObject)} */
+        public static Connected start(JsonObject overrides) {
+            Vertx vertx = BlockedEventLoopGuard.strictVertx();
+            GenesysEmulator emulator = deploy(vertx, settings());
+            GenesysRuntime genesys = connect(vertx, emulator, options(overrides), CLIENT_ID, CLIENT_SECRET, event -> { })
+                    .await();
+            return new Connected(vertx, emulator, genesys);
+        }
+
+        @Override
+        public void close() {
+            try {
+                genesys.close().await();
+            } finally {
+                vertx.close().await();
+            }
+        }
+    }
 }
