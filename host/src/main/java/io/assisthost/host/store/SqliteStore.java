@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Writes that wait for the store thread together share one transaction, each in its own savepoint
  * (a failing one is undone alone): a recommendation's audit entry and webhook event, and whatever else
- * arrived meanwhile, then cost one fsync instead of one each.
+ * arrived meanwhile, then cost one fsync instead of one each. Statements are compiled once and kept
+ * ({@link StatementCache}).
  *
  * <p>When the disk is full, or the database has reached {@code data.maxSizeMb}, a write fails with
  * {@link StoreFull} (503) and is rolled back whole, so nothing half-written is acknowledged; reads go on
@@ -46,9 +48,13 @@ public final class SqliteStore implements Store {
     /** The most writes one transaction takes, so that a long queue still gets answers as it goes. */
     private static final int MAX_BATCH = 512;
 
+    /** More distinct statements than the host's own SQL and its audit query's filter combinations. */
+    private static final int STATEMENTS_KEPT = 128;
+
     private final Vertx vertx;
     private final ExecutorService thread;
     private final Connection connection;
+    private final StatementCache statements;
     private final Queue<Write<?>> writes = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writesScheduled = new AtomicBoolean();
     private volatile boolean open = true;
@@ -62,6 +68,7 @@ public final class SqliteStore implements Store {
         this.vertx = vertx;
         this.thread = thread;
         this.connection = connection;
+        this.statements = new StatementCache(connection, STATEMENTS_KEPT);
         this.dataDir = dataDir;
     }
 
@@ -190,15 +197,16 @@ public final class SqliteStore implements Store {
      */
     private int transaction(List<Write<?>> batch, int from, Object[] results, Exception[] failures) {
         int i = from;
-        try (Statement savepoints = beginTransaction()) {
+        try {
+            connection.setAutoCommit(false);
             for (; i < batch.size(); i++) {
-                savepoints.execute("SAVEPOINT write");
+                execute("SAVEPOINT write");
                 try {
-                    results[i] = batch.get(i).run(connection);
-                    savepoints.execute("RELEASE write");
+                    results[i] = batch.get(i).run(statements.connection());
+                    execute("RELEASE write");
                 } catch (SQLException | RuntimeException e) {
                     failures[i] = e;
-                    if (!undone(savepoints, e)) {
+                    if (!undone(e)) {
                         throw e;
                     }
                 }
@@ -223,16 +231,17 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private Statement beginTransaction() throws SQLException {
-        connection.setAutoCommit(false);
-        return connection.createStatement();
+    private void execute(String sql) throws SQLException {
+        try (PreparedStatement statement = statements.prepare(sql)) {
+            statement.execute();
+        }
     }
 
     /** Undoes one write; false when SQLite has ended the whole transaction itself, as after a full disk. */
-    private static boolean undone(Statement savepoints, Exception failure) {
+    private boolean undone(Exception failure) {
         try {
-            savepoints.execute("ROLLBACK TO write");
-            savepoints.execute("RELEASE write");
+            execute("ROLLBACK TO write");
+            execute("RELEASE write");
             return true;
         } catch (SQLException transactionGone) {
             failure.addSuppressed(transactionGone);
@@ -258,6 +267,11 @@ public final class SqliteStore implements Store {
         return commits.get();
     }
 
+    /** How many statements SQLite has compiled for work and savepoints; tells whether they are kept. */
+    long statementsPrepared() {
+        return statements.prepared();
+    }
+
     /**
      * SQLite ends a transaction itself after some failures (a full disk among them), and then has none to
      * roll back: that is no new failure.
@@ -281,7 +295,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public <T> Future<T> read(Work<T> work) {
-        return run(() -> work.run(connection));
+        return run(() -> work.run(statements.connection()));
     }
 
     /** Blocking work on the store thread. */
@@ -299,6 +313,7 @@ public final class SqliteStore implements Store {
     public Future<Void> close() {
         open = false;
         Future<Void> closed = run(() -> {
+            statements.close();
             connection.close();
             return null;
         });

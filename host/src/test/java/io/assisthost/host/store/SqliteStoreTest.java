@@ -101,6 +101,24 @@ class SqliteStoreTest {
     }
 
     @Test
+    void writesRunTheirStatementsAndSavepointsWithoutCompilingThemAgain() {
+        SqliteStore store = (SqliteStore) SqliteStore.open(vertx, dataDir).await();
+        for (int i = 1; i <= 20; i++) {
+            int id = i;
+            store.write(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log "
+                        + "(id, at, kind, details, prev_hash, hash) VALUES (?, 'now', 'config', '{}', 'x', 'y')")) {
+                    insert.setInt(1, id);
+                    return insert.executeUpdate();
+                }
+            }).await();
+        }
+        assertThat(store.read(connection -> single(connection, "SELECT COUNT(*) FROM audit_log")).await()).isEqualTo("20");
+        assertThat(store.statementsPrepared()).as("SAVEPOINT, RELEASE and the insert, once each").isEqualTo(3);
+        store.close().await();
+    }
+
+    @Test
     void aWriteThatFillsTheDiskFailsWithTheOthersOfItsTransactionAndNothingAcknowledgedIsLost() throws Exception {
         SqliteStore.open(vertx, dataDir).await().close().await();
         long schemaOnly = Files.size(dataDir.resolve(SqliteStore.FILE_NAME));
