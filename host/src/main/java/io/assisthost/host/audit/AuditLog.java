@@ -25,8 +25,8 @@ public final class AuditLog {
 
     private static final String COLUMNS = "id, at, kind, actor, conversation_id, action, subject, details, prev_hash, hash";
 
-    /** An entry waiting for the next transaction. */
-    private record Pending(AuditRecord record, String at, String details) {
+    /** An entry waiting for the next transaction, its hash's input made but for the id and the predecessor. */
+    private record Pending(AuditRecord record, String at, String details, String body) {
     }
 
     private final Store store;
@@ -41,7 +41,10 @@ public final class AuditLog {
 
     /** Appends an entry chained to the last one; completes with the entry once it is on disk. */
     public Future<JsonObject> append(AuditRecord record) {
-        return appends.submit(new Pending(record, clock.instant().toString(), record.details().encode()));
+        String at = clock.instant().toString();
+        String details = record.details().encode();
+        return appends.submit(new Pending(record, at, details, AuditChain.body(at, record.kind(), record.actor(),
+                record.conversationId(), record.action(), record.subject(), details)));
     }
 
     private static List<JsonObject> insert(Connection connection, List<Pending> batch) throws SQLException {
@@ -54,8 +57,7 @@ public final class AuditLog {
             for (Pending pending : batch) {
                 AuditRecord record = pending.record();
                 id++;
-                String hash = AuditChain.hash(id, pending.at(), record.kind(), record.actor(), record.conversationId(),
-                        record.action(), record.subject(), pending.details(), previous);
+                String hash = AuditChain.hash(id, pending.body(), previous);
                 insert.setLong(1, id);
                 insert.setString(2, pending.at());
                 insert.setString(3, record.kind());
@@ -68,7 +70,7 @@ public final class AuditLog {
                 insert.setString(10, hash);
                 insert.addBatch();
                 stored.add(entry(id, pending.at(), record.kind(), record.actor(), record.conversationId(), record.action(),
-                        record.subject(), pending.details(), previous, hash));
+                        record.subject(), record.details(), previous, hash));
                 previous = hash;
             }
             insert.executeBatch();
@@ -180,9 +182,9 @@ public final class AuditLog {
         if (!row.getString("prev_hash").equals(expectedPrevious)) {
             return "the link to the previous entry does not match";
         }
-        String recomputed = AuditChain.hash(id, row.getString("at"), row.getString("kind"), row.getString("actor"),
-                row.getString("conversation_id"), row.getString("action"), row.getString("subject"),
-                row.getString("details"), row.getString("prev_hash"));
+        String recomputed = AuditChain.hash(id, AuditChain.body(row.getString("at"), row.getString("kind"),
+                row.getString("actor"), row.getString("conversation_id"), row.getString("action"), row.getString("subject"),
+                row.getString("details")), row.getString("prev_hash"));
         return recomputed.equals(row.getString("hash")) ? null : "the content does not match its hash";
     }
 
@@ -220,13 +222,13 @@ public final class AuditLog {
     private static JsonObject entry(ResultSet row) throws SQLException {
         return entry(row.getLong("id"), row.getString("at"), row.getString("kind"), row.getString("actor"),
                 row.getString("conversation_id"), row.getString("action"), row.getString("subject"),
-                row.getString("details"), row.getString("prev_hash"), row.getString("hash"));
+                new JsonObject(row.getString("details")), row.getString("prev_hash"), row.getString("hash"));
     }
 
     private static JsonObject entry(long id, String at, String kind, String actor, String conversationId, String action,
-                                    String subject, String details, String previous, String hash) {
+                                    String subject, JsonObject details, String previous, String hash) {
         return new JsonObject().put("id", id).put("at", at).put("kind", kind).put("actor", actor)
                 .put("conversationId", conversationId).put("action", action).put("subject", subject)
-                .put("details", new JsonObject(details)).put("previousHash", previous).put("hash", hash);
+                .put("details", details).put("previousHash", previous).put("hash", hash);
     }
 }
