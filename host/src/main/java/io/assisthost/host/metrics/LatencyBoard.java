@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * This node's live latency per stage, as a dashboard needs it: for each stage (Genesys per knowledge
- * base, each plugin, the pipeline, each webhook sink, trigger to render per action) the count,
+ * base, each plugin, the pipeline, recording each answer to disk, each webhook sink, trigger to render per
+ * action) the count,
  * throughput, error percentage and p50/p95/p99/max over the last 10 and 60 seconds. Prometheus keeps
  * the long-term series; this board answers "what is happening now" without a query language.
  */
@@ -20,6 +21,11 @@ public final class LatencyBoard {
     public static final String GENESYS = "genesys";
     public static final String PLUGIN = "plugin";
     public static final String PIPELINE = "pipeline";
+    /**
+     * From a recommendation's result to the commit of its audit entry and webhook event, which its caller
+     * waits for: named {@code recommendation}.
+     */
+    public static final String STORE = "store";
     public static final String WEBHOOK = "webhook";
     public static final String RENDER = "render";
     /** A recommendation the primary knowledge base did not serve, named by the strategy that did. */

@@ -172,7 +172,7 @@ class StreamTest {
         TestHosts.call(client, host, HttpMethod.POST, "/api/v1/recommendations", new JsonObject()
                 .put("conversationId", "conv-latency").put("query", "refund for a late delivery"));
         await().atMost(Duration.ofSeconds(5)).until(() -> snapshots.stream().anyMatch(snapshot ->
-                stages(snapshot).contains("pipeline") && stages(snapshot).contains("genesys")));
+                stages(snapshot).containsAll(List.of("pipeline", "genesys", "store"))));
         JsonObject snapshot = snapshots.get(snapshots.size() - 1);
         assertThat(snapshot.getString("node")).isNotBlank();
         assertThat(snapshot.getJsonArray("breakers").stream().map(JsonObject.class::cast)
@@ -181,6 +181,12 @@ class StreamTest {
                 .filter(stage -> stage.getString("stage").equals("genesys")).findFirst().orElseThrow();
         assertThat(genesys.getJsonObject("60s").getLong("count")).isEqualTo(1);
         assertThat(genesys.getJsonObject("60s").getDouble("p99Ms")).isPositive();
+        JsonObject store = snapshot.getJsonArray("stages").stream().map(JsonObject.class::cast)
+                .filter(stage -> stage.getString("stage").equals("store")).findFirst().orElseThrow();
+        assertThat(store.getString("name")).isEqualTo("recommendation");
+        assertThat(store.getJsonObject("60s").getLong("count")).as("the answer's audit entry and event, recorded once")
+                .isEqualTo(1);
+        assertThat(store.getJsonObject("60s").getDouble("errorPercent")).isZero();
     }
 
     @Test
