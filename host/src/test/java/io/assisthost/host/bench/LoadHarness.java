@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  * {@code POST /api/v1/recommendations} and {@code POST /api/v1/transcripts} at fixed rates (open model:
  * each request is timed from when it was due, so a stalled host cannot hide its queue). Reports
  * throughput, errors, end-to-end and host-added latency (end-to-end minus the Genesys time the host
- * reports for the request, also split into the part inside the pipeline and the part around it), GC pauses
- * and heap; then fires a burst of concurrent slow searches.
+ * reports for the request, also split into the part inside the pipeline and the part around it, and by
+ * whether a collector pause of the host fell while the request was in flight), GC pauses and heap; then
+ * fires a burst of concurrent slow searches.
  *
  * <p>Arguments, all optional: {@code rate=1000 seconds=60 warmup=60 latencyMs=20 transcripts=100
  * burst=500 burstLatencyMs=1000 heap=512m jvm=} ({@code jvm}: more options for the host's JVM, separated by semicolons,
@@ -82,7 +83,7 @@ public final class LoadHarness {
         Map<String, String> variables = HostProcess.member(clusterPort, "127.0.0.1:" + clusterPort);
         variables.put("ASSIST_SANDBOX_GENERATOR", "false");
         variables.put("JAVA_OPTS", "-Xms" + settings.get("heap") + " -Xmx" + settings.get("heap")
-                + " -Xlog:gc:file=" + gcFile + ":uptime " + settings.get("jvm").replace(';', ' '));
+                + " -Xlog:gc:file=" + gcFile + ":" + GcLog.DECORATIONS + " " + settings.get("jvm").replace(';', ' '));
         try (HostProcess host = HostProcess.start(work, "host", port, TOKEN, variables)) {
             host.awaitReady(Duration.ofSeconds(120));
             client = WebClient.wrap(vertx.httpClientBuilder()
@@ -104,6 +105,7 @@ public final class LoadHarness {
             long harnessCpu = harnessCpuNanos();
             Report report = drive(number("rate"), number("transcripts"), number("seconds")).await();
             report.print(number("seconds"));
+            System.out.println("    host-added " + report.hostAddedByPause.summary(gc.pauses(mark)));
             System.out.println("GC during the measured run: " + gc.since(mark));
             long requests = report.sent + report.transcriptsSent;
             System.out.printf(Locale.ROOT, "CPU per request (recommendations and transcripts): host %.0f µs, harness %.0f µs%n",
@@ -144,6 +146,7 @@ public final class LoadHarness {
     private static final class Report {
         final LatencySamples endToEnd = new LatencySamples();
         final LatencySamples hostAdded = new LatencySamples();
+        final PauseSplit hostAddedByPause = new PauseSplit();
         final LatencySamples inPipeline = new LatencySamples();
         final LatencySamples aroundPipeline = new LatencySamples();
         final LatencySamples transcripts = new LatencySamples();
@@ -210,19 +213,21 @@ public final class LoadHarness {
                         .put("query", QUERIES.get(n % QUERIES.size())).put("maxResults", 5))
                 .onComplete(result -> {
                     report.pending--;
-                    long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - intended);
+                    long answered = System.nanoTime();
+                    long micros = TimeUnit.NANOSECONDS.toMicros(answered - intended);
                     if (result.failed()) {
                         report.error(result.cause().getClass().getSimpleName());
                     } else if (result.result().statusCode() != 200) {
                         report.error("HTTP " + result.result().statusCode());
                     } else {
                         // Read once: the harness shares the cores with the host, and every parse is CPU it takes.
-                        record(report, result.result().bodyAsJsonObject(), micros);
+                        record(report, result.result().bodyAsJsonObject(), intended, answered);
                     }
                 });
     }
 
-    private static void record(Report report, JsonObject recommendation, long micros) {
+    private static void record(Report report, JsonObject recommendation, long intended, long answered) {
+        long micros = TimeUnit.NANOSECONDS.toMicros(answered - intended);
         String strategy = servedBy(recommendation);
         if (strategy == null) {
             report.error("nothing served: " + recommendation.getJsonObject("source").getString("cause"));
@@ -235,7 +240,9 @@ public final class LoadHarness {
         JsonObject latencyMs = recommendation.getJsonObject("latencyMs");
         long genesysMs = latencyMs.getLong("genesys", 0L);
         long totalMs = latencyMs.getLong("total", 0L);
-        report.hostAdded.add(Math.max(0, micros - genesysMs * 1_000));
+        long hostAdded = Math.max(0, micros - genesysMs * 1_000);
+        report.hostAdded.add(hostAdded);
+        report.hostAddedByPause.add(intended, answered, hostAdded);
         report.inPipeline.add(Math.max(0, totalMs - genesysMs) * 1_000);
         report.aroundPipeline.add(Math.max(0, micros - totalMs * 1_000));
     }
