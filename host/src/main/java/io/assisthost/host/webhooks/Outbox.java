@@ -75,7 +75,7 @@ public final class Outbox {
         }
         List<Stored> stored = new ArrayList<>(batch.size());
         try (PreparedStatement event = connection.prepareStatement("INSERT INTO outbox_event (id, type, conversation_id, "
-                + "payload, created_at) VALUES (?, ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS);
+                + "payload, created_at) VALUES (?, ?, ?, ?, ?) RETURNING seq");
              PreparedStatement delivery = connection.prepareStatement("INSERT INTO delivery (sink_id, event_seq, order_key, "
                      + "state, attempts, next_attempt_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)")) {
             for (Entry entry : batch) {
@@ -84,11 +84,10 @@ public final class Outbox {
                 event.setString(3, entry.conversationId());
                 event.setString(4, entry.payload());
                 event.setLong(5, entry.createdAt());
-                event.executeUpdate();
                 long seq;
-                try (ResultSet keys = event.getGeneratedKeys()) {
-                    keys.next();
-                    seq = keys.getLong(1);
+                try (ResultSet inserted = event.executeQuery()) {
+                    inserted.next();
+                    seq = inserted.getLong(1);
                 }
                 List<String> routed = new ArrayList<>();
                 for (Map.Entry<String, JsonArray> sink : sinks) {
