@@ -22,6 +22,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
+import org.sqlite.SQLiteConfig;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -90,7 +91,11 @@ public final class SqliteStore implements Store {
         CompletableFuture<Store> opened = CompletableFuture.supplyAsync(() -> {
             try {
                 Files.createDirectories(dataDir);
-                Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(FILE_NAME));
+                SQLiteConfig config = new SQLiteConfig();
+                // Keys come from RETURNING: otherwise the driver compiles and runs a query after every INSERT.
+                config.setGetGeneratedKeys(false);
+                Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(FILE_NAME),
+                        config.toProperties());
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("PRAGMA journal_mode=WAL");
                     statement.execute("PRAGMA synchronous=FULL");

@@ -5,10 +5,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,71 +18,72 @@ import java.util.Map;
  * append, an outbox event, the savepoint around each write) is compiled by SQLite once, not on every
  * write: compiling was a fifth to a quarter of a write transaction's cost.
  *
- * <p>Work gets a view of the store's connection whose {@code prepareStatement} hands out a cached
- * statement and whose statements' {@code close} gives them back, parameters and batch cleared, so work
- * keeps to plain JDBC with try-with-resources. SQLite resets a statement before each execution and when
- * its result set is closed, so a statement given back holds no read snapshot. A statement asked for again
- * while still in use (the same SQL nested in one piece of work) is a fresh one, really closed on
- * {@code close}. The least recently used statements are closed beyond {@code capacity}, as the audit
- * query builds its SQL from the filters given.
+ * <p>Work gets a view of the store's connection whose {@code prepareStatement} lends a kept statement:
+ * closing the loan gives the statement back, so work keeps to plain JDBC with try-with-resources. Giving
+ * back closes the result sets the loan opened (and reads none left pending by {@code execute}), which
+ * resets the statement: a statement paused on a row would hold a read snapshot and stop SQLite from
+ * checkpointing its log. Then it clears parameters and batch. A loan closed is closed for good, even if
+ * the statement is lent again. The same SQL asked for while already lent (nested in one piece of work) gets
+ * a statement of its own, really closed with it. The least recently used statements are closed beyond
+ * {@code capacity}, as the audit query builds its SQL from the filters given.
  *
- * <p>Used by the store thread only.
+ * <p>{@code unwrap} gives the driver's own objects, outside the cache's care. Used by the store thread only.
  */
 final class StatementCache implements AutoCloseable {
 
-    /** A prepared statement in the cache, what work is lent (closing it gives the statement back), whether it is lent. */
+    /** A kept statement and whether it is lent now. */
     private final class Entry {
-        final Key key;
+        final String sql;
         final PreparedStatement statement;
-        final PreparedStatement lent;
         boolean inUse;
         boolean cached = true;
 
-        Entry(Key key, PreparedStatement statement) {
-            this.key = key;
+        Entry(String sql, PreparedStatement statement) {
+            this.sql = sql;
             this.statement = statement;
-            this.lent = (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
-                    new Class<?>[] {PreparedStatement.class}, this::onStatement);
         }
 
-        private Object onStatement(Object proxy, Method method, Object[] arguments) throws Throwable {
-            if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                giveBack();
-                return null;
-            }
-            if (method.getName().equals("getConnection") && method.getParameterCount() == 0) {
-                return view;
-            }
-            return invoke(statement, method, arguments);
+        PreparedStatement lend() {
+            inUse = true;
+            Loan loan = new Loan(this);
+            return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, loan::onStatement);
         }
 
-        private void giveBack() {
-            if (!inUse) {
-                return;
-            }
+        /** Back from a loan: kept for the next one if it can be used again, else closed. */
+        void giveBack(List<ResultSet> opened, boolean unread) {
             inUse = false;
-            if (cached && reset()) {
+            if (cached && reset(opened, unread)) {
                 return;
             }
-            // Evicted or cleared while lent, or unusable.
-            entries.remove(key, this);
+            // Closed by the cache while lent, or unusable.
+            entries.remove(sql, this);
             discard();
         }
 
         /**
-         * Clears what the last user left; false when the statement cannot be used again. After an error other
-         * than a constraint or a busy database (a full disk, an I/O error) the driver finalizes the statement
-         * without marking it closed: clearing it then fails.
+         * Leaves the statement as compiled; false when it cannot be used again. After some errors (a full
+         * disk, an I/O error) the driver finalizes the statement without marking it closed: clearing it then
+         * fails.
          */
-        private boolean reset() {
+        private boolean reset(List<ResultSet> opened, boolean unread) {
             try {
+                for (ResultSet rows : opened) {
+                    rows.close();
+                }
+                if (unread) {
+                    ResultSet pending = statement.getResultSet();
+                    if (pending != null) {
+                        pending.close();
+                    }
+                }
                 if (statement.isClosed()) {
                     return false;
                 }
                 statement.clearBatch();
                 statement.clearParameters();
                 return true;
-            } catch (SQLException finalized) {
+            } catch (SQLException unusable) {
                 return false;
             }
         }
@@ -93,15 +96,60 @@ final class StatementCache implements AutoCloseable {
         }
     }
 
-    /** SQL and whether generated keys were asked for: the driver prepares the two differently. */
-    private record Key(String sql, int generatedKeys) {
+    /** One loan of a kept statement: what it opened, and whether it is over. */
+    private final class Loan {
+        private final Entry entry;
+        private final List<ResultSet> opened = new ArrayList<>(1);
+        private boolean unread;
+        private boolean closed;
+
+        Loan(Entry entry) {
+            this.entry = entry;
+        }
+
+        Object onStatement(Object proxy, Method method, Object[] arguments) throws Throwable {
+            switch (method.getName()) {
+                case "close":
+                    if (!closed) {
+                        closed = true;
+                        entry.giveBack(opened, unread);
+                    }
+                    return null;
+                case "isClosed":
+                    return closed;
+                case "equals":
+                    return proxy == arguments[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return "statement lent by the store: " + entry.sql;
+                default:
+                    break;
+            }
+            if (closed) {
+                throw new SQLException("statement is closed: " + entry.sql);
+            }
+            if (method.getName().equals("getConnection")) {
+                return view;
+            }
+            Object result = invoke(entry.statement, method, arguments);
+            if (result instanceof ResultSet rows) {
+                opened.add(rows);
+            }
+            if (method.getName().equals("execute")) {
+                unread = Boolean.TRUE.equals(result);
+            } else if (method.getName().equals("getResultSet") || method.getName().startsWith("executeQuery")) {
+                unread = false;
+            }
+            return result;
+        }
     }
 
     private final Connection connection;
     private final int capacity;
-    private final Map<Key, Entry> entries;
+    private final Map<String, Entry> entries;
     private final Connection view;
-    private long prepared;
+    private volatile long prepared;
 
     StatementCache(Connection connection, int capacity) {
         this.connection = connection;
@@ -111,14 +159,24 @@ final class StatementCache implements AutoCloseable {
                 new Class<?>[] {Connection.class}, this::onConnection);
     }
 
-    /** The connection work is given: the store's own, with cached prepared statements. */
+    /** The connection work is given: the store's own, with kept prepared statements. */
     Connection connection() {
         return view;
     }
 
-    /** A cached statement for {@code sql}, to be closed (given back) after use. */
+    /** A kept statement for {@code sql}, to be closed (given back) after use. */
     PreparedStatement prepare(String sql) throws SQLException {
-        return prepare(new Key(sql, Statement.NO_GENERATED_KEYS));
+        Entry entry = entries.get(sql);
+        if (entry != null && entry.inUse) {
+            return compile(sql);
+        }
+        if (entry == null) {
+            entry = new Entry(sql, compile(sql));
+            entries.put(sql, entry);
+        }
+        PreparedStatement lent = entry.lend();
+        evictBeyondCapacity();
+        return lent;
     }
 
     /** How many statements SQLite has compiled through this cache. */
@@ -133,26 +191,10 @@ final class StatementCache implements AutoCloseable {
         entries.clear();
     }
 
-    private PreparedStatement prepare(Key key) throws SQLException {
-        Entry entry = entries.get(key);
-        if (entry != null && entry.inUse) {
-            prepared++;
-            return compile(key);
-        }
-        if (entry == null) {
-            entry = new Entry(key, compile(key));
-            prepared++;
-            entries.put(key, entry);
-        }
-        entry.inUse = true;
-        evictBeyondCapacity();
-        return entry.lent;
-    }
-
-    private PreparedStatement compile(Key key) throws SQLException {
-        return key.generatedKeys() == Statement.NO_GENERATED_KEYS
-                ? connection.prepareStatement(key.sql())
-                : connection.prepareStatement(key.sql(), key.generatedKeys());
+    private PreparedStatement compile(String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        prepared++;
+        return statement;
     }
 
     private void evictBeyondCapacity() {
@@ -167,15 +209,23 @@ final class StatementCache implements AutoCloseable {
     }
 
     private Object onConnection(Object proxy, Method method, Object[] arguments) throws Throwable {
-        if (method.getName().equals("prepareStatement") && arguments.length == 1) {
-            return prepare(new Key((String) arguments[0], Statement.NO_GENERATED_KEYS));
-        }
-        if (method.getName().equals("prepareStatement") && arguments.length == 2
-                && method.getParameterTypes()[1] == int.class) {
-            return prepare(new Key((String) arguments[0], (Integer) arguments[1]));
-        }
-        if (method.getName().equals("close")) {
-            throw new SQLException("the store's connection is closed by the store, not by work run on it");
+        switch (method.getName()) {
+            case "prepareStatement":
+                if (arguments.length == 1) {
+                    return prepare((String) arguments[0]);
+                }
+                break;
+            case "close":
+            case "abort":
+                throw new SQLException("the store's connection is closed by the store, not by work run on it");
+            case "equals":
+                return proxy == arguments[0];
+            case "hashCode":
+                return System.identityHashCode(proxy);
+            case "toString":
+                return "the store's connection";
+            default:
+                break;
         }
         return invoke(connection, method, arguments);
     }

@@ -67,21 +67,38 @@ class StatementCacheTest {
     }
 
     @Test
-    void statementsWithGeneratedKeysAreKeptApartFromThoseWithout() throws SQLException {
+    void anInsertReturningItsKeyIsKeptLikeAnyOther() throws SQLException {
         Connection connection = cache.connection();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, "keyed");
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                assertThat(keys.next()).isTrue();
-                assertThat(keys.getLong(1)).isEqualTo(1);
+        for (int expected = 1; expected <= 3; expected++) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT + " RETURNING id")) {
+                insert.setString(1, "keyed " + expected);
+                try (ResultSet key = insert.executeQuery()) {
+                    assertThat(key.next()).isTrue();
+                    assertThat(key.getLong(1)).isEqualTo(expected);
+                }
             }
         }
-        try (PreparedStatement plain = connection.prepareStatement(INSERT)) {
-            plain.setString(1, "plain");
-            plain.executeUpdate();
-        }
-        assertThat(cache.prepared()).isEqualTo(2);
+        assertThat(cache.prepared()).isEqualTo(1);
+    }
+
+    @Test
+    void aLoanClosedStaysClosedWhenTheStatementIsLentAgain() throws SQLException {
+        Connection connection = cache.connection();
+        PreparedStatement first = connection.prepareStatement(INSERT);
+        first.close();
+        PreparedStatement second = connection.prepareStatement(INSERT);
+        assertThat(first.isClosed()).isTrue();
+        assertThat(catchThrowable(() -> first.setString(1, "late"))).isInstanceOf(SQLException.class)
+                .hasMessageContaining("closed");
+        first.close();
+        // A late close of the first loan must not give back the second.
+        PreparedStatement third = connection.prepareStatement(INSERT);
+        assertThat(third.unwrap(PreparedStatement.class)).isNotSameAs(second.unwrap(PreparedStatement.class));
+        second.setString(1, "second");
+        assertThat(second.executeUpdate()).isEqualTo(1);
+        third.close();
+        second.close();
+        assertThat(first).isNotEqualTo(second).isEqualTo(first);
     }
 
     @Test
@@ -115,21 +132,34 @@ class StatementCacheTest {
     }
 
     @Test
-    void aStatementGivenBackHoldsNoReadSnapshot() throws SQLException {
-        Connection connection = cache.connection();
-        try (Statement statement = raw.createStatement()) {
-            statement.executeUpdate("INSERT INTO item (name) VALUES ('a'), ('b'), ('c')");
+    void aStatementGivenBackWithItsRowsHalfReadHoldsNoReadSnapshot() throws SQLException {
+        insertThree();
+        PreparedStatement select = cache.connection().prepareStatement("SELECT name FROM item ORDER BY id");
+        ResultSet rows = select.executeQuery();
+        assertThat(rows.next()).isTrue();
+        // Only the statement is closed, as JDBC allows: its result set goes with it.
+        select.close();
+        assertThat(rows.isClosed()).isTrue();
+        assertThat(checkpointBlocked()).isFalse();
+    }
+
+    @Test
+    void aQueryRunByExecuteAndNeverReadHoldsNoReadSnapshot() throws SQLException {
+        insertThree();
+        try (PreparedStatement select = cache.connection().prepareStatement("SELECT name FROM item ORDER BY id")) {
+            assertThat(select.execute()).isTrue();
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT name FROM item ORDER BY id");
-             ResultSet rows = select.executeQuery()) {
+        assertThat(checkpointBlocked()).isFalse();
+    }
+
+    @Test
+    void aPendingStatementWouldBlockTheCheckpoint() throws SQLException {
+        // What the two tests above rely on: without the reset, the checkpoint could not complete.
+        insertThree();
+        try (PreparedStatement select = raw.prepareStatement("SELECT name FROM item ORDER BY id")) {
+            ResultSet rows = select.executeQuery();
             assertThat(rows.next()).isTrue();
-            // Read one row of three, then give it back.
-        }
-        // A pending statement would pin the WAL: a truncating checkpoint could not complete.
-        try (Statement statement = raw.createStatement();
-             ResultSet checkpoint = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-            checkpoint.next();
-            assertThat(checkpoint.getInt(1)).as("busy").isZero();
+            assertThat(checkpointBlocked()).isTrue();
         }
     }
 
@@ -138,11 +168,12 @@ class StatementCacheTest {
         Connection connection = cache.connection();
         PreparedStatement idle = use(connection, "SELECT 1");
         PreparedStatement lent = connection.prepareStatement("SELECT 2");
+        PreparedStatement underLent = lent.unwrap(PreparedStatement.class);
         cache.close();
         assertThat(idle.isClosed()).isTrue();
-        assertThat(lent.unwrap(PreparedStatement.class).isClosed()).as("still in use").isFalse();
+        assertThat(underLent.isClosed()).as("still in use").isFalse();
         lent.close();
-        assertThat(lent.unwrap(PreparedStatement.class).isClosed()).as("closed once given back").isTrue();
+        assertThat(underLent.isClosed()).as("closed once given back").isTrue();
     }
 
     @Test
@@ -179,6 +210,29 @@ class StatementCacheTest {
                 rows.next();
             }
             return statement.unwrap(PreparedStatement.class);
+        }
+    }
+
+    private void insertThree() throws SQLException {
+        try (Statement statement = raw.createStatement()) {
+            statement.executeUpdate("INSERT INTO item (name) VALUES ('a'), ('b'), ('c')");
+        }
+    }
+
+    /**
+     * Whether a truncating checkpoint was kept from completing, as a statement of the same connection still
+     * reading keeps it (SQLite refuses it as locked).
+     */
+    private boolean checkpointBlocked() throws SQLException {
+        try (Statement statement = raw.createStatement();
+             ResultSet checkpoint = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            checkpoint.next();
+            return checkpoint.getInt(1) != 0;
+        } catch (SQLException locked) {
+            if (locked.getMessage().contains("SQLITE_LOCKED")) {
+                return true;
+            }
+            throw locked;
         }
     }
 
