@@ -40,22 +40,8 @@ final class AuditChain {
     }
 
     static String hash(long id, String body, String previousHash) {
-        String canonical = "[" + id + "," + body + "," + element(previousHash) + "]";
+        String link = new JsonArray().add(previousHash).encode();
+        String canonical = "[" + id + "," + body + "," + link.substring(1, link.length() - 1) + "]";
         return HexFormat.of().formatHex(SHA_256.get().digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** A string as the JSON encoder writes it: quoted as it is unless it has characters to escape. */
-    private static String element(String value) {
-        if (value == null) {
-            return "null";
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
-                String array = new JsonArray().add(value).encode();
-                return array.substring(1, array.length() - 1);
-            }
-        }
-        return "\"" + value + "\"";
     }
 }

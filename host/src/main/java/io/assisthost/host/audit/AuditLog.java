@@ -70,7 +70,7 @@ public final class AuditLog {
                 insert.setString(10, hash);
                 insert.addBatch();
                 stored.add(entry(id, pending.at(), record.kind(), record.actor(), record.conversationId(), record.action(),
-                        record.subject(), record.details(), previous, hash));
+                        record.subject(), record.details().copy(), previous, hash));
                 previous = hash;
             }
             insert.executeBatch();
