@@ -22,10 +22,13 @@ public final class LatencyBoard {
     public static final String PLUGIN = "plugin";
     public static final String PIPELINE = "pipeline";
     /**
-     * From a recommendation's result to the commit of its audit entry and webhook event, which its caller
-     * waits for: named {@code recommendation}.
+     * From a recommendation's result to the commit of what records it (its audit entry, and for a caller's
+     * request its webhook event) and back on the event loop: the wait before the answer. Named
+     * {@link #RECOMMENDATION}.
      */
     public static final String STORE = "store";
+    /** The name of the {@link #STORE} stage's row for recommendations. */
+    public static final String RECOMMENDATION = "recommendation";
     public static final String WEBHOOK = "webhook";
     public static final String RENDER = "render";
     /** A recommendation the primary knowledge base did not serve, named by the strategy that did. */

@@ -26,8 +26,6 @@ public final class RecommendService {
     public static final String ADDRESS = "assist.recommend";
 
     private static final Logger LOG = LoggerFactory.getLogger(RecommendService.class);
-    /** The name of the store stage's row: the recording of answered recommendations. */
-    private static final String RECORDED = "recommendation";
 
     private final RecommendRequests requests;
     private final RecommendationPipeline pipeline;
@@ -119,7 +117,7 @@ public final class RecommendService {
         List<Future<Void>> recorded = new ArrayList<>();
         listeners.forEach(listener -> recorded.add(listener.delivered(recommendation, origin)));
         return Future.all(recorded)
-                .andThen(all -> board.record(LatencyBoard.STORE, RECORDED, System.nanoTime() - recording, all.succeeded()))
+                .andThen(all -> board.record(LatencyBoard.STORE, LatencyBoard.RECOMMENDATION, System.nanoTime() - recording, all.succeeded()))
                 .map(all -> recommendation)
                 .recover(failure -> Future.failedFuture(new HostFailure(HostFailure.Code.UNAVAILABLE,
                         "the recommendation could not be recorded: " + failure.getMessage(), failure)));

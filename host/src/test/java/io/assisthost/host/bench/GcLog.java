@@ -25,7 +25,9 @@ final class GcLog {
     /**
      * A pause on the monotonic clock that every JVM on the machine shares with {@link System#nanoTime()}
      * (on Linux), so that another process can tell which of its requests it held up. The log line is
-     * written as the pause ends.
+     * written as the pause ends; its length is the collector's, without the time threads took to stop
+     * ({@code -Xlog:safepoint} would show it). Collectors that log no pauses
+     * (ZGC, Shenandoah) leave every request counted as clear.
      */
     record Pause(long startNanos, long endNanos) {
     }

@@ -95,9 +95,10 @@ class DiskFullScenarioTest {
                 untilRefused(n -> recommend(host, "conv-while-full-" + n).await(), 200, "conv-while-full-", acknowledged),
                 untilRefused(n -> send(host, HttpMethod.POST, "/api/v1/actions", action("while-full-" + n)), 201,
                         "while-full-", actionsWhileFull),
+                // Disabled: after the restart nothing is sent to a receiver that is not there.
                 untilRefused(n -> send(host, HttpMethod.POST, "/api/v1/webhooks", new JsonObject()
-                        .put("url", "https://crm.example.com/hook/" + n).put("eventTypes", List.of("*"))), 201,
-                        "https://crm.example.com/hook/", sinksWhileFull))) {
+                        .put("url", "https://crm.example.com/hook/" + n).put("eventTypes", List.of("*"))
+                        .put("enabled", false)), 201, "https://crm.example.com/hook/", sinksWhileFull))) {
             assertThat(write.statusCode()).as(write.bodyAsString()).isEqualTo(503);
             assertThat(write.bodyAsJsonObject().getString("detail")).contains(FULL);
         }
@@ -118,11 +119,10 @@ class DiskFullScenarioTest {
         HostVerticle roomy = start(new JsonObject());
 
         assertThat(auditedConversations(roomy)).containsAll(acknowledged);
-        String actions = send(roomy, HttpMethod.GET, "/api/v1/actions", null).bodyAsString();
-        assertThat(actions).contains("before-full");
-        assertThat(actionsWhileFull).allMatch(actions::contains);
-        String sinks = send(roomy, HttpMethod.GET, "/api/v1/webhooks", null).bodyAsString();
-        assertThat(sinksWhileFull).allMatch(sinks::contains);
+        assertThat(fieldOfEach(send(roomy, HttpMethod.GET, "/api/v1/actions", null), "actions", "name"))
+                .contains("before-full").containsAll(actionsWhileFull);
+        assertThat(fieldOfEach(send(roomy, HttpMethod.GET, "/api/v1/webhooks", null), "webhooks", "url"))
+                .containsAll(sinksWhileFull);
         assertThat(send(roomy, HttpMethod.GET, "/api/v1/audit/verify", null).bodyAsJsonObject().getBoolean("valid"))
                 .isTrue();
         assertThat(recommend(roomy, "conv-after").await().statusCode()).isEqualTo(200);
@@ -143,6 +143,11 @@ class DiskFullScenarioTest {
             acknowledged.add(prefix + n);
         }
         throw new AssertionError("50 writes accepted in a row while the data directory is full");
+    }
+
+    private static List<String> fieldOfEach(HttpResponse<Buffer> listing, String array, String field) {
+        return listing.bodyAsJsonObject().getJsonArray(array).stream()
+                .map(item -> ((JsonObject) item).getString(field)).toList();
     }
 
     private HostVerticle start(JsonObject overrides) {
