@@ -117,7 +117,8 @@ public final class RecommendService {
         List<Future<Void>> recorded = new ArrayList<>();
         listeners.forEach(listener -> recorded.add(listener.delivered(recommendation, origin)));
         return Future.all(recorded)
-                .andThen(all -> board.record(LatencyBoard.STORE, LatencyBoard.RECOMMENDATION, System.nanoTime() - recording, all.succeeded()))
+                .andThen(all -> board.record(LatencyBoard.STORE, LatencyBoard.RECOMMENDATION,
+                        System.nanoTime() - recording, all.succeeded()))
                 .map(all -> recommendation)
                 .recover(failure -> Future.failedFuture(new HostFailure(HostFailure.Code.UNAVAILABLE,
                         "the recommendation could not be recorded: " + failure.getMessage(), failure)));

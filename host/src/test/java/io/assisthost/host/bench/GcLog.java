@@ -28,8 +28,15 @@ final class GcLog {
      * written as the pause ends; its length is the collector's, without the time threads took to stop
      * ({@code -Xlog:safepoint} would show it). Collectors that log no pauses
      * (ZGC, Shenandoah) leave every request counted as clear.
+     *
+     * @param heapAfterMb the heap in use after it
+     * @param committedMb the heap committed
      */
-    record Pause(long startNanos, long endNanos) {
+    record Pause(long startNanos, long endNanos, long heapAfterMb, long committedMb) {
+
+        double millis() {
+            return (endNanos - startNanos) / 1e6;
+        }
     }
 
     private final Path file;
@@ -52,32 +59,20 @@ final class GcLog {
             Matcher at = NANOS.matcher(line);
             if (pause.find() && at.find()) {
                 long end = Long.parseLong(at.group(1));
-                pauses.add(new Pause(end - (long) (Double.parseDouble(pause.group(4)) * 1_000_000), end));
+                pauses.add(new Pause(end - (long) (Double.parseDouble(pause.group(4)) * 1_000_000), end,
+                        Long.parseLong(pause.group(2)), Long.parseLong(pause.group(3))));
             }
         }
         return pauses;
     }
 
-    /** The pauses logged after line {@code from}, summarised. */
-    String since(int from) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        int pauses = 0;
-        double total = 0;
-        double longest = 0;
-        long heapAfter = 0;
-        long committed = 0;
-        for (String line : lines.subList(Math.min(from, lines.size()), lines.size())) {
-            Matcher pause = PAUSE.matcher(line);
-            if (pause.find()) {
-                double ms = Double.parseDouble(pause.group(4));
-                pauses++;
-                total += ms;
-                longest = Math.max(longest, ms);
-                heapAfter = Math.max(heapAfter, Long.parseLong(pause.group(2)));
-                committed = Math.max(committed, Long.parseLong(pause.group(3)));
-            }
-        }
+    /** {@code pauses}, summarised. */
+    static String summary(List<Pause> pauses) {
+        double total = pauses.stream().mapToDouble(Pause::millis).sum();
+        double longest = pauses.stream().mapToDouble(Pause::millis).max().orElse(0);
+        long heapAfter = pauses.stream().mapToLong(Pause::heapAfterMb).max().orElse(0);
+        long committed = pauses.stream().mapToLong(Pause::committedMb).max().orElse(0);
         return String.format(Locale.ROOT, "%d pauses, %.1f ms in total, longest %.2f ms; heap after GC at most %d MB"
-                + " of %d MB committed", pauses, total, longest, heapAfter, committed);
+                + " of %d MB committed", pauses.size(), total, longest, heapAfter, committed);
     }
 }

@@ -104,9 +104,9 @@ public final class LoadHarness {
             ThreadCpu hostThreads = ThreadCpu.of(host.process().pid());
             long harnessCpu = harnessCpuNanos();
             Report report = drive(number("rate"), number("transcripts"), number("seconds")).await();
-            report.print(number("seconds"));
-            System.out.println("    host-added " + report.hostAddedByPause.summary(gc.pauses(mark)));
-            System.out.println("GC during the measured run: " + gc.since(mark));
+            List<GcLog.Pause> pauses = gc.pauses(mark);
+            report.print(number("seconds"), pauses);
+            System.out.println("GC during the measured run: " + GcLog.summary(pauses));
             long requests = report.sent + report.transcriptsSent;
             System.out.printf(Locale.ROOT, "CPU per request (recommendations and transcripts): host %.0f µs, harness %.0f µs%n",
                     cpu(host.process()).minus(hostCpu).toNanos() / 1_000.0 / requests,
@@ -145,8 +145,7 @@ public final class LoadHarness {
     /** What one run measured. */
     private static final class Report {
         final LatencySamples endToEnd = new LatencySamples();
-        final LatencySamples hostAdded = new LatencySamples();
-        final PauseSplit hostAddedByPause = new PauseSplit();
+        final PauseSplit hostAdded = new PauseSplit();
         final LatencySamples inPipeline = new LatencySamples();
         final LatencySamples aroundPipeline = new LatencySamples();
         final LatencySamples transcripts = new LatencySamples();
@@ -159,15 +158,16 @@ public final class LoadHarness {
             errors.merge(what, 1, Integer::sum);
         }
 
-        void print(int seconds) {
+        void print(int seconds, List<GcLog.Pause> pauses) {
             System.out.printf(Locale.ROOT, "recommendations: %d sent, %d served, %.1f/s; errors %s%n", sent,
                     endToEnd.count(), endToEnd.count() / (double) seconds, errors);
             System.out.println("  end to end: " + endToEnd.summary());
-            System.out.println("  host-added: " + hostAdded.summary() + " (end to end minus the Genesys time, whole ms)");
+            System.out.println("  host-added: " + hostAdded.all().summary() + " (end to end minus the Genesys time, whole ms)");
             System.out.println("    of which in the pipeline: " + inPipeline.summary()
                     + " (its total minus the Genesys time: plugins and hand-offs)");
             System.out.println("    and around it: " + aroundPipeline.summary()
                     + " (end to end minus the pipeline's total: HTTP, recording to disk, the reply)");
+            System.out.println("    " + hostAdded.byPauses(pauses));
             System.out.printf(Locale.ROOT, "transcripts: %d sent, %d answered%n  end to end: %s%n", transcriptsSent,
                     transcripts.count(), transcripts.summary());
         }
@@ -241,8 +241,7 @@ public final class LoadHarness {
         long genesysMs = latencyMs.getLong("genesys", 0L);
         long totalMs = latencyMs.getLong("total", 0L);
         long hostAdded = Math.max(0, micros - genesysMs * 1_000);
-        report.hostAdded.add(hostAdded);
-        report.hostAddedByPause.add(intended, answered, hostAdded);
+        report.hostAdded.add(intended, answered, hostAdded);
         report.inPipeline.add(Math.max(0, totalMs - genesysMs) * 1_000);
         report.aroundPipeline.add(Math.max(0, micros - totalMs * 1_000));
     }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits a latency by whether the host's collector paused while the request was in flight: it tells
- * how much of a tail the collector makes and how much the rest of the host does. Not thread-safe: one
- * event loop records.
+ * A latency of every request with the span it was in flight, to split it by whether the host's collector
+ * paused meanwhile: it tells how much of a tail the collector makes and how much the rest of the host does.
+ * Not thread-safe: one event loop records.
  */
 final class PauseSplit {
 
@@ -28,8 +28,17 @@ final class PauseSplit {
         micros[size++] = latencyMicros;
     }
 
+    /** Every latency recorded. */
+    LatencySamples all() {
+        LatencySamples all = new LatencySamples();
+        for (int i = 0; i < size; i++) {
+            all.add(micros[i]);
+        }
+        return all;
+    }
+
     /** The latencies of the requests during which no pause of {@code pauses} (in order) fell, then of the others. */
-    String summary(List<GcLog.Pause> pauses) {
+    String byPauses(List<GcLog.Pause> pauses) {
         long[] pauseStarts = pauses.stream().mapToLong(GcLog.Pause::startNanos).toArray();
         long[] pauseEnds = pauses.stream().mapToLong(GcLog.Pause::endNanos).toArray();
         LatencySamples clear = new LatencySamples();

@@ -21,9 +21,11 @@ class PauseSplitTest {
                 "[3.210s][5000000000ns] GC(4) Pause Young (Normal) (G1 Evacuation Pause) 94M->12M(512M) 3.456ms",
                 "[4.100s][6000000000ns] GC(5) Pause Young (Normal) (G1 Evacuation Pause) 95M->13M(512M) 10.000ms", ""));
         List<GcLog.Pause> pauses = new GcLog(log).pauses(0);
-        assertThat(pauses).containsExactly(new GcLog.Pause(5_000_000_000L - 3_456_000, 5_000_000_000L),
-                new GcLog.Pause(5_990_000_000L, 6_000_000_000L));
+        assertThat(pauses).containsExactly(new GcLog.Pause(5_000_000_000L - 3_456_000, 5_000_000_000L, 12, 512),
+                new GcLog.Pause(5_990_000_000L, 6_000_000_000L, 13, 512));
         assertThat(new GcLog(log).pauses(2)).hasSize(1);
+        assertThat(GcLog.summary(pauses)).isEqualTo("2 pauses, 13.5 ms in total, longest 10.00 ms; heap after GC at most"
+                + " 13 MB of 512 MB committed");
     }
 
     @Test
@@ -46,8 +48,10 @@ class PauseSplitTest {
         split.add(0, 50, 1_000);
         split.add(90, 200, 9_000);
         split.add(300, 400, 2_000);
-        String summary = split.summary(List.of(new GcLog.Pause(100, 110)));
+        String summary = split.byPauses(List.of(new GcLog.Pause(100, 110, 0, 0)));
         assertThat(summary).contains("2 of 3 (66.7 %): p50    1.00").contains("max     2.00 ms")
                 .contains("the other 1: p50    9.00");
+        assertThat(split.all().count()).isEqualTo(3);
+        assertThat(split.all().percentile(1.0)).isEqualTo(9_000);
     }
 }
