@@ -221,7 +221,10 @@ public class RescoringBoundsBenchmark {
         return hash;
     }
 
-    /** The dot products of the query with the four articles from {@code first}, into {@code out}. */
+    /**
+     * The dot products of the query with the four articles from {@code first}, into {@code out}. A loop of
+     * its own, not {@link #fourCosines}'s with a flag: the fused dot-product re-scoring ran 5% slower so.
+     */
     private void fourDots(int first, double[] out) {
         float[] a = articles[first];
         float[] b = articles[first + 1];
