@@ -41,7 +41,6 @@ public final class SubscriptionManager {
 
     private static final class Owned {
         String lease;
-        Instant renewedAt;
         JsonObject definition;
         RecommendRequest request;
         long timer = -1;
@@ -67,6 +66,7 @@ public final class SubscriptionManager {
     private final List<ChangeListener> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long scanTimer = -1;
     private boolean scanning;
+    private boolean closed;
 
     /** Hears about a changed result before it is stored and published; a failed future retries it next poll. */
     @FunctionalInterface
@@ -168,6 +168,7 @@ public final class SubscriptionManager {
 
     /** Stops polling and hands the leases back, so that other nodes take over at their next scan. */
     public Future<Void> close() {
+        closed = true;
         vertx.cancelTimer(scanTimer);
         List<Future<Void>> released = new ArrayList<>();
         for (String conversationId : List.copyOf(owned.keySet())) {
@@ -264,6 +265,12 @@ public final class SubscriptionManager {
             state.renewing = false;
         }).onSuccess(lease -> {
             if (owned.get(conversationId) != state) {
+                // Stopped while this renewal was under way (handed back, replaced by a PUT, closing): the
+                // release may have reached the map first and missed the renewed lease, which would keep every
+                // node off the subscription for a whole lease.
+                if (lease != null) {
+                    store.release(conversationId, lease);
+                }
                 return;
             }
             if (lease == null) {
@@ -271,7 +278,6 @@ public final class SubscriptionManager {
                 stopLocal(conversationId, false);
             } else {
                 state.lease = lease;
-                state.renewedAt = clock.instant();
                 refresh(conversationId, state);
             }
         });
@@ -295,12 +301,12 @@ public final class SubscriptionManager {
 
     private Future<Void> startLocal(String conversationId, String lease) {
         return store.definition(conversationId).compose(definition -> {
-            if (definition == null) {
+            // A claim that completes after close() hands its lease straight back.
+            if (definition == null || closed) {
                 return store.release(conversationId, lease);
             }
             Owned state = new Owned();
             state.lease = lease;
-            state.renewedAt = clock.instant();
             state.definition = definition;
             state.request = requests.request(definition);
             state.timer = vertx.setPeriodic(definition.getLong("pollIntervalMs"), id -> poll(conversationId));
@@ -321,22 +327,29 @@ public final class SubscriptionManager {
 
     private void poll(String conversationId) {
         Owned state = owned.get(conversationId);
-        // Past its lease this node may have been replaced: let the scan settle ownership first.
-        if (state == null || state.polling || state.renewedAt.plus(options.lease()).isBefore(clock.instant())) {
+        if (state == null || state.polling || !holds(conversationId, state)) {
             return;
         }
         state.polling = true;
         polls.incrementAndGet();
         service.recommend(state.request, "subscription")
-                .compose(recommendation -> publishIfChanged(conversationId, recommendation))
+                .compose(recommendation -> publishIfChanged(conversationId, state, recommendation))
                 .onFailure(failure -> LOG.warn("Poll of subscription {} failed: {}", conversationId, failure.getMessage()))
                 .onComplete(done -> state.polling = false);
     }
 
-    private Future<Void> publishIfChanged(String conversationId, Recommendation recommendation) {
+    /**
+     * Whether {@code state} is still this node's ownership of the subscription, within its lease: past it,
+     * this node may have been replaced, and a poll begun before a PUT replaced the state is stale.
+     */
+    private boolean holds(String conversationId, Owned state) {
+        return owned.get(conversationId) == state && SubscriptionStore.expiry(state.lease).isAfter(clock.instant());
+    }
+
+    private Future<Void> publishIfChanged(String conversationId, Owned state, Recommendation recommendation) {
         return store.latest(conversationId).compose(previous -> {
             String previousEtag = previous == null ? null : previous.getString("etag");
-            if (recommendation.etag().equals(previousEtag)) {
+            if (recommendation.etag().equals(previousEtag) || !holds(conversationId, state)) {
                 return Future.succeededFuture();
             }
             JsonObject result = recommendation.toJson();
@@ -344,12 +357,18 @@ public final class SubscriptionManager {
                     .put("updatedAt", recommendation.generatedAt().toString()).put("recommendation", result);
             List<Future<Void>> recorded = new ArrayList<>();
             changeListeners.forEach(listener -> recorded.add(listener.changed(recommendation, previousEtag)));
-            return Future.all(recorded).compose(all -> store.putLatest(conversationId, latest)).onSuccess(v -> {
-                updates.incrementAndGet();
-                vertx.eventBus().publish(UPDATED, new JsonObject().put("conversationId", conversationId)
-                        .put("etag", recommendation.etag()).put("previousEtag", previousEtag).put("node", nodeId)
-                        .put("recommendation", result));
-            });
+            // Recorded for the webhooks first, so that a crash cannot lose the change; swapped in, so that of
+            // two polls that both saw the previous result (one begun before a PUT or a hand-over) one publishes.
+            return Future.all(recorded).compose(all -> store.replaceLatest(conversationId, previous, latest))
+                    .onSuccess(stored -> {
+                        if (!stored) {
+                            return;
+                        }
+                        updates.incrementAndGet();
+                        vertx.eventBus().publish(UPDATED, new JsonObject().put("conversationId", conversationId)
+                                .put("etag", recommendation.etag()).put("previousEtag", previousEtag).put("node", nodeId)
+                                .put("recommendation", result));
+                    }).mapEmpty();
         });
     }
 }

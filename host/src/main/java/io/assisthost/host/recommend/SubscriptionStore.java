@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -88,8 +89,17 @@ final class SubscriptionStore {
         return map(SharedMaps.ETAGS).compose(map -> map.get(conversationId));
     }
 
-    Future<Void> putLatest(String conversationId, JsonObject latest) {
-        return map(SharedMaps.ETAGS).compose(map -> map.put(conversationId, latest, LATEST_TTL_MS));
+    /**
+     * Stores the latest result if the stored one is still {@code previous} ({@code null}: none yet), by
+     * compare-and-swap, so that of two polls that saw the same result only one records the change.
+     *
+     * @return whether it was stored
+     */
+    Future<Boolean> replaceLatest(String conversationId, JsonObject previous, JsonObject latest) {
+        // The cluster map cannot swap with a time to live: a replaced entry gets the map's own (cluster.xml).
+        return map(SharedMaps.ETAGS).compose(map -> previous == null
+                ? map.putIfAbsent(conversationId, latest, LATEST_TTL_MS).map(Objects::isNull)
+                : map.replaceIfPresent(conversationId, previous, latest));
     }
 
     static String owner(String lease) {

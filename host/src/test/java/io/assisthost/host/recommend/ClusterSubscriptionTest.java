@@ -74,6 +74,17 @@ class ClusterSubscriptionTest {
         HttpResponse<Buffer> seenByOwner = owner.call(HttpMethod.GET, PATH + "/recommendations", null);
         assertThat(seenByOther.getHeader("ETag")).isEqualTo(seenByOwner.getHeader("ETag"));
 
+        // A changed result is swapped for the stored one in the cluster map, which compares their serialised
+        // forms: the stored one, read back, must compare equal, or no change would ever be published again.
+        assertThat(other.call(HttpMethod.PUT, PATH + "/subscription", new JsonObject().put("pollIntervalMs", 100)
+                .put("context", new JsonObject().put("query", "reset my password"))).statusCode()).isEqualTo(200);
+        await().until(() -> subscriptions(owner).updates() == 2);
+        long changedAt = subscriptions(owner).polls();
+        await().until(() -> subscriptions(owner).polls() >= changedAt + 5);
+        assertThat(subscriptions(owner).updates()).isEqualTo(2);
+        assertThat(other.call(HttpMethod.GET, PATH + "/recommendations", null).getHeader("ETag"))
+                .isNotEqualTo(seenByOwner.getHeader("ETag"));
+
         owner.vertx().close().await();
         if (owner == a) {
             nodeA = null;

@@ -7,6 +7,8 @@ import io.assisthost.host.HostVerticle;
 import io.assisthost.host.genesys.TranscriptEvent;
 import io.assisthost.host.testing.BlockedEventLoopGuard;
 import io.assisthost.host.testing.TestHosts;
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -88,6 +90,31 @@ class SubscriptionTest {
         assertThat(events.get(1).getString("previousEtag")).isEqualTo(event.getString("etag"));
         assertThat(events.get(1).getJsonObject("recommendation").getJsonArray("items").getJsonObject(0)
                 .getString("title")).isEqualTo("Reset a customer's password");
+    }
+
+    @Test
+    void ofTwoPollsThatSawTheSameResultOnlyOnePublishesTheChange() {
+        // Every change waits where it is recorded for the webhooks until the test lets it go, so that the poll
+        // begun before the subscription is PUT again and the one the PUT starts both see no previous result.
+        List<Runnable> held = new CopyOnWriteArrayList<>();
+        host.recommendations().subscriptions().onChange((recommendation, previousEtag) -> {
+            Context context = Vertx.currentContext();
+            Promise<Void> recorded = Promise.promise();
+            held.add(() -> context.runOnContext(v -> recorded.complete()));
+            return recorded.future();
+        });
+        subscribe("refund for a late delivery");
+        await().until(() -> held.size() == 1);
+        assertThat(subscribe("refund for a late delivery").statusCode()).isEqualTo(200);
+        await().until(() -> held.size() == 2);
+
+        held.forEach(Runnable::run);
+        long released = polls();
+        await().until(() -> polls() >= released + 3);
+        assertThat(events).as("one event for one change").hasSize(1);
+        assertThat(host.recommendations().subscriptions().updates()).isEqualTo(1);
+        assertThat(TestHosts.api(client, host, HttpMethod.GET, PATH + "/recommendations").send().await()
+                .getHeader("ETag")).isEqualTo(events.get(0).getString("etag"));
     }
 
     @Test
