@@ -180,7 +180,7 @@ public final class SqliteStore implements Store {
             return;
         }
         Object[] results = new Object[batch.size()];
-        Exception[] failures = new Exception[batch.size()];
+        Throwable[] failures = new Throwable[batch.size()];
         for (int from = 0; from < batch.size(); ) {
             from = transaction(batch, from, results, failures);
         }
@@ -200,7 +200,7 @@ public final class SqliteStore implements Store {
      *
      * @return where the next transaction starts
      */
-    private int transaction(List<Write<?>> batch, int from, Object[] results, Exception[] failures) {
+    private int transaction(List<Write<?>> batch, int from, Object[] results, Throwable[] failures) {
         int i = from;
         try {
             connection.setAutoCommit(false);
@@ -209,7 +209,9 @@ public final class SqliteStore implements Store {
                 try {
                     results[i] = batch.get(i).run(statements.connection());
                     execute("RELEASE write");
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException | RuntimeException | Error e) {
+                    // Errors too (a stack overflow in some work): escaping, they would leave the batch unanswered,
+                    // and restoring auto-commit on the way out would commit the half-done work.
                     failures[i] = e;
                     if (!undone(e)) {
                         throw e;
@@ -223,7 +225,7 @@ public final class SqliteStore implements Store {
                 LOG.info("The store accepts writes again");
             }
             return batch.size();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             // Nothing of the transaction stays: every write it ran fails.
             rollBack(e);
             int last = Math.min(i, batch.size() - 1);
@@ -243,7 +245,7 @@ public final class SqliteStore implements Store {
     }
 
     /** Undoes one write; false when SQLite has ended the whole transaction itself, as after a full disk. */
-    private boolean undone(Exception failure) {
+    private boolean undone(Throwable failure) {
         try {
             execute("ROLLBACK TO write");
             execute("RELEASE write");
@@ -255,7 +257,7 @@ public final class SqliteStore implements Store {
     }
 
     /** What a failed write's caller gets: {@link StoreFull} for want of room, else the failure itself. */
-    private RuntimeException failure(Exception e) {
+    private RuntimeException failure(Throwable e) {
         if (StoreFull.isCause(e)) {
             if (!full) {
                 full = true;
@@ -281,7 +283,7 @@ public final class SqliteStore implements Store {
      * SQLite ends a transaction itself after some failures (a full disk among them), and then has none to
      * roll back: that is no new failure.
      */
-    private void rollBack(Exception failure) {
+    private void rollBack(Throwable failure) {
         try {
             connection.rollback();
         } catch (SQLException noTransaction) {

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteStoreTest {
@@ -97,6 +98,46 @@ class SqliteStoreTest {
                 .isEqualTo("0");
         assertThat(store.commits() - commitsBefore).as("transactions: the holding write's, then one for the 50 queued")
                 .isEqualTo(2);
+        store.close().await();
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aWriteWhoseWorkThrowsAnErrorIsUndoneAloneAndEveryWriteIsAnswered() throws Exception {
+        SqliteStore store = (SqliteStore) SqliteStore.open(vertx, dataDir).await();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Object> held = store.write(connection -> {
+            holding.countDown();
+            await(release);
+            return null;
+        });
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<Integer>> writes = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            int id = i;
+            writes.add(store.write(connection -> {
+                insertAuditRow(connection, id);
+                if (id == 2) {
+                    throw new StackOverflowError("write 2 overflows after its insert");
+                }
+                return id;
+            }));
+        }
+        release.countDown();
+        held.await();
+        Future.join(writes).otherwiseEmpty().await();
+
+        assertThat(writes.get(0).result()).isEqualTo(1);
+        assertThat(writes.get(1).cause()).isInstanceOf(StoreException.class).hasMessageContaining("write 2 overflows")
+                .hasCauseInstanceOf(StackOverflowError.class);
+        assertThat(writes.get(2).result()).isEqualTo(3);
+        assertThat(store.read(connection -> single(connection, "SELECT GROUP_CONCAT(id) FROM audit_log")).await())
+                .isEqualTo("1,3");
+        assertThat(store.write(connection -> {
+            insertAuditRow(connection, 4);
+            return 4;
+        }).await()).as("the store goes on").isEqualTo(4);
         store.close().await();
     }
 
