@@ -40,6 +40,10 @@ public final class DeliveryStore {
                              String detail, Attempt attempt) {
     }
 
+    /** An event to deliver to a sink again. */
+    public record Replay(long seq, String eventId, String type, String conversationId, String payload, long createdAt) {
+    }
+
     /** One attempt for the delivery log. */
     public record Attempt(int number, long at, int httpStatus, String outcome, long latencyMs, String detail) {
     }
@@ -47,6 +51,9 @@ public final class DeliveryStore {
     public static final String PENDING = "pending";
     public static final String DELIVERED = "delivered";
     public static final String DEAD = "dead";
+
+    private static final String REPLAY_COLUMNS = "SELECT e.seq, e.id, e.type, e.conversation_id, e.payload, "
+            + "e.created_at ";
 
     private final Store store;
     private final GroupCommit<Settlement, Void> settlements;
@@ -264,52 +271,75 @@ public final class DeliveryStore {
         }
     }
 
-    /** Makes a sink's dead letters pending again, with a fresh attempt budget; completes with how many. */
-    public Future<Integer> replayDeadLetters(String sinkId, long now) {
-        return store.write(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET state = 'pending', "
-                    + "attempts = 0, next_attempt_at = ?, updated_at = ? WHERE sink_id = ? AND state = 'dead'")) {
-                update.setLong(1, now);
-                update.setLong(2, now);
-                update.setString(3, sinkId);
-                return update.executeUpdate();
+    /** A sink's dead letters, oldest first, to {@link #replay} them. */
+    public Future<List<Replay>> deadLetters(String sinkId) {
+        return store.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(REPLAY_COLUMNS + "FROM delivery d "
+                    + "JOIN outbox_event e ON e.seq = d.event_seq WHERE d.sink_id = ? AND d.state = 'dead' "
+                    + "ORDER BY d.event_seq")) {
+                select.setString(1, sinkId);
+                return replays(select);
             }
         });
     }
 
     /**
-     * Delivers again every event created in {@code [from, to)} that the sink subscribes to, whether it
-     * was delivered, dead or never routed to the sink (created before it); completes with how many.
+     * The events created in {@code [from, to)} that the sink subscribes to, whether delivered, dead or never
+     * routed to the sink (created before it), oldest first, to {@link #replay} them.
      */
-    public Future<Integer> replayRange(Sink sink, long from, long to, long now) {
-        return store.write(connection -> {
-            int count = 0;
-            try (PreparedStatement select = connection.prepareStatement("SELECT seq, id, type, conversation_id "
-                    + "FROM outbox_event WHERE created_at >= ? AND created_at < ? ORDER BY seq");
-                 PreparedStatement upsert = connection.prepareStatement("INSERT INTO delivery (sink_id, event_seq, "
-                         + "order_key, state, attempts, next_attempt_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?) "
-                         + "ON CONFLICT (sink_id, event_seq) DO UPDATE SET state = 'pending', attempts = 0, "
-                         + "next_attempt_at = excluded.next_attempt_at, updated_at = excluded.updated_at")) {
+    public Future<List<Replay>> events(Sink sink, long from, long to) {
+        return store.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(REPLAY_COLUMNS + "FROM outbox_event e "
+                    + "WHERE e.created_at >= ? AND e.created_at < ? ORDER BY e.seq")) {
                 select.setLong(1, from);
                 select.setLong(2, to);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        if (!sink.accepts(row.getString(3))) {
-                            continue;
-                        }
-                        String conversationId = row.getString(4);
-                        upsert.setString(1, sink.id());
-                        upsert.setLong(2, row.getLong(1));
-                        upsert.setString(3, conversationId == null ? row.getString(2) : conversationId);
-                        upsert.setLong(4, now);
-                        upsert.setLong(5, now);
-                        upsert.addBatch();
-                        count++;
-                    }
-                }
-                upsert.executeBatch();
+                return replays(select).stream().filter(replay -> sink.accepts(replay.type())).toList();
             }
-            return count;
+        });
+    }
+
+    private static List<Replay> replays(PreparedStatement select) throws SQLException {
+        List<Replay> replays = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                replays.add(new Replay(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getLong(6)));
+            }
+        }
+        return replays;
+    }
+
+    /**
+     * Delivers the events of {@code replays} to the sink again, with a fresh attempt budget: their deliveries
+     * become pending, and those the sink never had are made.
+     *
+     * @param deadOnly only deliveries still dead (one another replay or an attempt did not settle since)
+     * @return how many deliveries became pending
+     */
+    public Future<Integer> replay(String sinkId, List<Replay> replays, boolean deadOnly, long now) {
+        if (replays.isEmpty()) {
+            return Future.succeededFuture(0);
+        }
+        return store.write(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO delivery (sink_id, event_seq, "
+                    + "order_key, state, attempts, next_attempt_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?) "
+                    + "ON CONFLICT (sink_id, event_seq) DO UPDATE SET state = 'pending', attempts = 0, "
+                    + "next_attempt_at = excluded.next_attempt_at, updated_at = excluded.updated_at"
+                    + (deadOnly ? " WHERE delivery.state = 'dead'" : ""))) {
+                for (Replay replay : replays) {
+                    upsert.setString(1, sinkId);
+                    upsert.setLong(2, replay.seq());
+                    upsert.setString(3, replay.conversationId() == null ? replay.eventId() : replay.conversationId());
+                    upsert.setLong(4, now);
+                    upsert.setLong(5, now);
+                    upsert.addBatch();
+                }
+                int count = 0;
+                for (int changed : upsert.executeBatch()) {
+                    count += Math.max(changed, 0);
+                }
+                return count;
+            }
         });
     }
 

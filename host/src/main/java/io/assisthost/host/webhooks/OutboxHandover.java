@@ -69,6 +69,20 @@ final class OutboxHandover implements Dispatcher.Handover {
         put(entries);
     }
 
+    /**
+     * Readies the cluster's copy for deliveries this node is about to make pending again. Their recorded
+     * outcomes are forgotten: kept, a delivery this node had taken over would be dropped as settled
+     * elsewhere at its next attempt, and a node returning with its own pending copy would settle it from
+     * the old outcome. They are copied as this node's, so that another node takes them over if it leaves.
+     */
+    Future<Void> replaying(Sink sink, List<DeliveryStore.Replay> replays) {
+        List<OutboxMirror.Entry> entries = replays.stream().map(replay -> OutboxMirror.entry(cluster.selfId(),
+                new Outbox.Stored(replay.eventId(), replay.seq(), replay.payload(), replay.createdAt(), List.of(sink.id())),
+                replay.type(), replay.conversationId(), sink)).toList();
+        return mirror.forgetOutcomes(entries.stream().map(OutboxMirror.Entry::key).toList())
+                .onSuccess(v -> put(entries));
+    }
+
     /** Settles what other nodes settled while this one was away, takes back the rest, then watches the members. */
     Future<Void> start() {
         return reconcile(0, 0).onSuccess(v -> {

@@ -89,6 +89,11 @@ final class OutboxMirror {
                 .compose(v -> remove(key)).mapEmpty();
     }
 
+    /** Forgets how deliveries ended, as they are to be delivered again. */
+    Future<Void> forgetOutcomes(Collection<String> keys) {
+        return settledMap().compose(map -> Future.all(keys.stream().map(map::remove).toList())).mapEmpty();
+    }
+
     /** How a delivery another node took over ended ({@code state}, {@code by}), or {@code null}. */
     Future<JsonObject> outcome(String key) {
         return settledMap().compose(map -> map.get(key)).map(value -> value == null ? null : new JsonObject(value));

@@ -125,10 +125,11 @@ public final class Webhooks {
                     + ": the body must be {\"deadLetters\": true} or {\"from\": ..., \"to\": ...}");
         }
         long now = clock.millis();
-        Future<Integer> replayed;
+        Future<List<DeliveryStore.Replay>> chosen;
+        boolean deadLetters = Boolean.TRUE.equals(json.getValue("deadLetters"));
         JsonObject details = new JsonObject();
-        if (Boolean.TRUE.equals(json.getValue("deadLetters")) && !json.containsKey("from") && !json.containsKey("to")) {
-            replayed = deliveries.replayDeadLetters(id, now);
+        if (deadLetters && !json.containsKey("from") && !json.containsKey("to")) {
+            chosen = deliveries.deadLetters(id);
             details.put("deadLetters", true);
         } else if (json.containsKey("from") && !json.containsKey("deadLetters")) {
             Instant from = instant(json, "from");
@@ -136,11 +137,14 @@ public final class Webhooks {
             if (!from.isBefore(to)) {
                 throw HostFailure.invalid("from must be before to");
             }
-            replayed = deliveries.replayRange(sink, from.toEpochMilli(), to.toEpochMilli(), now);
+            chosen = deliveries.events(sink, from.toEpochMilli(), to.toEpochMilli());
             details.put("from", from.toString()).put("to", to.toString());
         } else {
             throw HostFailure.invalid("the body must be {\"deadLetters\": true} or {\"from\": ..., \"to\": ...}");
         }
+        // The cluster's copy first: a delivery must not become due while it still says how it ended.
+        Future<Integer> replayed = chosen.compose(replays -> (handover == null ? Future.<Void>succeededFuture()
+                : handover.replaying(sink, replays)).compose(v -> deliveries.replay(id, replays, deadLetters, now)));
         return replayed.compose(count -> audit.append(new AuditRecord("config", actor, null, "replay", "webhook:" + id,
                         details.put("replayed", count))).map(count))
                 .map(count -> {

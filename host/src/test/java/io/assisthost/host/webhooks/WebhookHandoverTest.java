@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two clustered nodes: a sink made on A, A's events pending while the receiver is down, then A leaves.
- * B must take A's pending deliveries over and deliver them once the receiver is back; when A returns
- * with its store it must record them as delivered by B and send none of them again.
+ * B must take A's pending deliveries over and deliver them once the receiver is back (or, if they died
+ * on B meanwhile, once they are replayed there); when A returns with its store it must record them as
+ * delivered by B and send none of them again.
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class WebhookHandoverTest {
@@ -99,6 +100,45 @@ class WebhookHandoverTest {
 
         assertThat(delivered(receiver)).as("each event delivered once").hasSize(EVENTS + 1)
                 .allSatisfy((conversation, copies) -> assertThat(copies).isEqualTo(1L));
+    }
+
+    @Test
+    void aDeadLetterTakenOverFromANodeThatLeftIsDeliveredOnceWhenReplayed() throws IOException {
+        testVertx = Vertx.vertx();
+        GenesysEmulator emulator = GenesysSandbox.deploy(testVertx, GenesysSandbox.settings());
+        WebhookReceiver receiver = new WebhookReceiver().start(testVertx).answer(request -> Answer.of(503));
+        // A long first backoff: A leaves before its second attempt, so the delivery is still pending there.
+        JsonObject settings = new JsonObject().put("webhooks", new JsonObject()
+                .put("allowHosts", new JsonArray().add("127.0.0.1")).put("maxAttempts", 2)
+                .put("initialBackoffMs", 3_000).put("maxBackoffMs", 3_000).put("pollIntervalMs", 200));
+        Node a = ClusterNodes.start(home, "a", 29711, MEMBERS, emulator, settings);
+        nodeA = a.vertx();
+        Node b = ClusterNodes.start(home, "b", 29712, MEMBERS, emulator, settings);
+        nodeB = b.vertx();
+        String sink = a.call(HttpMethod.POST, "/api/v1/webhooks", new JsonObject().put("url", receiver.url())
+                .put("eventTypes", new JsonArray().add(EventTypes.RECOMMENDATIONS_DELIVERED)))
+                .bodyAsJsonObject().getString("id");
+        assertThat(a.call(HttpMethod.POST, "/api/v1/recommendations", new JsonObject().put("conversationId", "conv-dead")
+                .put("query", "refund for a late delivery").put("maxResults", 3)).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.received().isEmpty());
+        a.vertx().close().await();
+        nodeA = null;
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(b, sink).getLong("dead") == 1);
+        receiver.answer(request -> Answer.of(204));
+        assertThat(b.call(HttpMethod.POST, "/api/v1/webhooks/" + sink + "/replay", new JsonObject().put("deadLetters", true))
+                .bodyAsJsonObject().getInteger("replayed")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered(receiver).containsKey("conv-dead"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(b, sink).getLong("delivered") == 1);
+
+        Node back = ClusterNodes.start(home, "a", 29711, MEMBERS, emulator, settings);
+        nodeA = back.vertx();
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(back, sink).getLong("delivered") == 1);
+        assertThat(delivered(receiver)).as("delivered once, by B").containsExactly(Map.entry("conv-dead", 1L));
+    }
+
+    private static JsonObject deliveries(Node node, String sink) {
+        return node.call(HttpMethod.GET, "/api/v1/webhooks/" + sink, null).bodyAsJsonObject().getJsonObject("deliveries");
     }
 
     private static Map<String, Long> delivered(WebhookReceiver receiver) {
