@@ -6,6 +6,8 @@ import io.assisthost.api.FilterDecision;
 import io.assisthost.api.Score;
 import io.assisthost.api.ScoreColumn;
 import io.assisthost.api.ScoreRequest;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,17 @@ import java.util.Set;
 final class ContractChecks {
 
     private ContractChecks() {
+    }
+
+    /**
+     * A plugin's answer as the host keeps it: copied where the plugin ran, on its worker thread within its
+     * time budget, so that a lazy or reused list never runs plugin code later, on an event loop, after the
+     * plugin's failures are no longer caught. A {@link ScoreColumn}, immutable and the API's own, is kept
+     * as it is; {@code null} stays {@code null} for the invoker to refuse.
+     */
+    static <T> List<T> copied(List<T> answer) {
+        return answer == null || answer instanceof ScoreColumn ? answer
+                : Collections.unmodifiableList(new ArrayList<>(answer));
     }
 
     static Set<String> ids(List<Candidate> candidates) {

@@ -99,7 +99,8 @@ public final class RecommendationPipeline {
         ScoreRequest request = new ScoreRequest(context, candidates);
         List<Future<List<Score>>> calls = new ArrayList<>();
         for (PluginExtension<Scorer> scorer : extensions.get().scorers()) {
-            calls.add(invoker.call(scorer, s -> s.score(request), scores -> ContractChecks.scores(scores, request))
+            calls.add(invoker.call(scorer, s -> ContractChecks.copied(s.score(request)),
+                    scores -> ContractChecks.scores(scores, request))
                     .recover(failure -> {
                         trace.skip("scoring", failure);
                         return Future.succeededFuture(List.of());
@@ -116,7 +117,8 @@ public final class RecommendationPipeline {
         PluginExtension<RecommendationFilter> filter = filters.get(index);
         Set<String> ids = ContractChecks.ids(ranked);
         FilterRequest request = new FilterRequest(context, ranked);
-        return invoker.call(filter, f -> f.filter(request), decisions -> ContractChecks.decisions(decisions, ids))
+        return invoker.call(filter, f -> ContractChecks.copied(f.filter(request)),
+                        decisions -> ContractChecks.decisions(decisions, ids))
                 .map(decisions -> apply(ranked, decisions, filter.label(), trace))
                 .recover(failure -> {
                     trace.skip("filtering", failure);

@@ -253,6 +253,18 @@ class RecommendPipelineTest {
     }
 
     @Test
+    void pluginAnswersAreReadWhereThePluginRanAndOnlyThere() throws IOException {
+        TestPlugins.readOnce().writeTo(home.resolve("plugins"));
+        host = TestHosts.deploy(vertx, home, new JsonObject());
+
+        // Read again by the host after the call (on an event loop), these answers would throw there.
+        JsonObject reply = recommend(REQUEST);
+        assertThat(reply.getJsonArray("skipped")).isEmpty();
+        assertThat(reply.getJsonArray("items")).as("the filter kept only the best").hasSize(1);
+        assertThat(reply.getJsonArray("items").getJsonObject(0).getJsonObject("scores").getDouble("once")).isEqualTo(0.5);
+    }
+
+    @Test
     void everyRecommendationIsAuditedBeforeItIsAnswered() {
         host = TestHosts.deploy(vertx, home, new JsonObject());
         JsonObject reply = recommend(REQUEST);

@@ -183,6 +183,58 @@ public final class TestPlugins {
                 """);
     }
 
+    /**
+     * A scorer and a filter whose answers are computed as they are read and can be read only once, like a
+     * buffer a plugin reuses for its next call: the scorer gives every candidate {@code once} 0.5, the
+     * filter keeps only the best-ranked candidate.
+     */
+    public static PluginJarBuilder readOnce() {
+        return PluginJarBuilder.plugin("read-once").source("test.once.ReadOnce", """
+                package test.once;
+
+                import io.assisthost.api.*;
+                import java.util.*;
+                import java.util.function.IntFunction;
+                import org.pf4j.Extension;
+
+                public class ReadOnce {
+                    static <T> List<T> once(int size, IntFunction<T> element) {
+                        return new AbstractList<T>() {
+                            private int reads;
+
+                            public T get(int index) {
+                                if (index == 0 && ++reads > 1) {
+                                    throw new IllegalStateException("read a second time");
+                                }
+                                return element.apply(index);
+                            }
+
+                            public int size() {
+                                return size;
+                            }
+                        };
+                    }
+
+                    @Extension
+                    public static class S implements Scorer {
+                        public List<Score> score(ScoreRequest request) {
+                            List<Candidate> candidates = request.candidates();
+                            return once(candidates.size(), i -> new Score(candidates.get(i).documentId(), "once", 0.5));
+                        }
+                    }
+
+                    @Extension
+                    public static class F implements RecommendationFilter {
+                        public List<FilterDecision> filter(FilterRequest request) {
+                            List<Candidate> ranked = request.candidates();
+                            return once(ranked.size() - 1,
+                                    i -> FilterDecision.drop(ranked.get(i + 1).documentId(), "not the best"));
+                        }
+                    }
+                }
+                """);
+    }
+
     /** One extension of every extension point, in one plugin. */
     public static PluginJarBuilder everyPoint(String id) {
         return PluginJarBuilder.plugin(id).source("test.every.Every", """

@@ -15,6 +15,9 @@ import org.pf4j.ExtensionPoint;
  * several threads at once: implementations must be thread-safe. The call runs under the host's plugin
  * time budget ({@code plugins.callTimeoutMs}, 250 ms by default); on overrun the thread is interrupted.
  *
+ * <p>The host reads the returned list once, on the calling thread before the time budget ends, and keeps
+ * a copy: a filter may return a view or a buffer it reuses.
+ *
  * <p><b>Failure:</b> if the method throws, overruns its budget, returns {@code null}, or names a document
  * that is not in the request, all its decisions are discarded (every candidate is kept), the request
  * continues and reports the filter as skipped, and the failure counts towards the plugin's quarantine.

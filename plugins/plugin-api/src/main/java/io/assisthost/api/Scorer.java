@@ -22,6 +22,9 @@ import org.pf4j.ExtensionPoint;
  * request continues without it and reports it as skipped, and the failure counts towards the plugin's
  * quarantine. A failing scorer never fails the recommendation.
  *
+ * <p>The host reads the returned list once, on the calling thread before the time budget ends, and keeps
+ * a copy: a scorer may return a view or a buffer it reuses.
+ *
  * <p>A scorer that gives every candidate a value may return a {@link ScoreColumn}: one array of values in
  * the request's order, which the host reads without a {@code Score} object per candidate.
  *
