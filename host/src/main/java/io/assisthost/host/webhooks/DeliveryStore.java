@@ -35,7 +35,11 @@ public final class DeliveryStore {
         }
     }
 
-    /** What an attempt settled: the row's new state, and the attempt for the log ({@code null} if none was made). */
+    /**
+     * What an attempt settled: the row's new state, and the attempt for the log ({@code null} if none was
+     * made). It applies only to a row still pending with the attempts it had before ({@code attempts}, less
+     * the one {@code attempt} made): a replay while the attempt was under way made the row another delivery.
+     */
     public record Settlement(String sinkId, long seq, String state, int attempts, long nextAttemptAt, int httpStatus,
                              String detail, Attempt attempt) {
     }
@@ -56,7 +60,7 @@ public final class DeliveryStore {
             + "e.created_at ";
 
     private final Store store;
-    private final GroupCommit<Settlement, Void> settlements;
+    private final GroupCommit<Settlement, Boolean> settlements;
 
     public DeliveryStore(Vertx vertx, Store store) {
         this.store = store;
@@ -143,14 +147,19 @@ public final class DeliveryStore {
         });
     }
 
-    /** Records an outcome durably (group-committed). */
-    public Future<Void> record(Settlement settlement) {
+    /**
+     * Records an outcome durably (group-committed).
+     *
+     * @return whether it applied: {@code false} if the row is no longer pending as the attempt found it
+     */
+    public Future<Boolean> record(Settlement settlement) {
         return settlements.submit(settlement);
     }
 
-    private static List<Void> settle(Connection connection, List<Settlement> batch) throws SQLException {
+    private static List<Boolean> settle(Connection connection, List<Settlement> batch) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET state = ?, attempts = ?, "
-                + "next_attempt_at = ?, last_status = ?, last_detail = ?, updated_at = ? WHERE sink_id = ? AND event_seq = ?");
+                + "next_attempt_at = ?, last_status = ?, last_detail = ?, updated_at = ? WHERE sink_id = ? AND event_seq = ? "
+                + "AND state = 'pending' AND attempts = ?");
              PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery_attempt (sink_id, event_seq, "
                      + "attempt, at, http_status, outcome, latency_ms, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Settlement settlement : batch) {
@@ -163,6 +172,7 @@ public final class DeliveryStore {
                 update.setLong(6, attempt == null ? settlement.nextAttemptAt() : attempt.at());
                 update.setString(7, settlement.sinkId());
                 update.setLong(8, settlement.seq());
+                update.setInt(9, settlement.attempts() - (attempt == null ? 0 : 1));
                 update.addBatch();
                 if (attempt != null) {
                     insert.setString(1, settlement.sinkId());
@@ -176,10 +186,14 @@ public final class DeliveryStore {
                     insert.addBatch();
                 }
             }
-            update.executeBatch();
+            int[] updated = update.executeBatch();
             insert.executeBatch();
+            List<Boolean> applied = new ArrayList<>(batch.size());
+            for (int count : updated) {
+                applied.add(count != 0);
+            }
+            return applied;
         }
-        return Collections.nCopies(batch.size(), null);
     }
 
     /**

@@ -263,8 +263,9 @@ public final class Dispatcher {
                 outcome.status().name(), latencyMs, outcome.detail());
         String settled = state;
         finish(due, deliveries.record(new DeliveryStore.Settlement(due.sinkId(), due.seq(), state, attempts, next,
-                outcome.httpStatus(), outcome.detail(), attempt)).onSuccess(v -> {
-                    if (!settled.equals(DeliveryStore.PENDING)) {
+                outcome.httpStatus(), outcome.detail(), attempt)).onSuccess(applied -> {
+                    // Not applied: replayed meanwhile, the delivery is pending again, and nothing is settled.
+                    if (applied && !settled.equals(DeliveryStore.PENDING)) {
                         handover.settled(due, settled);
                     }
                     vertx.eventBus().publish(ATTEMPTS, new JsonObject().put("sink", sink.id())
@@ -280,7 +281,7 @@ public final class Dispatcher {
                 due.attempts(), clock.millis() + delay.toMillis(), 0, reason, null)));
     }
 
-    private void finish(DeliveryStore.Due due, Future<Void> recorded) {
+    private void finish(DeliveryStore.Due due, Future<?> recorded) {
         recorded.onComplete(result -> {
             if (result.failed()) {
                 LOG.warn("Recording the outcome of webhook event {} to sink {} failed; it will be attempted again",

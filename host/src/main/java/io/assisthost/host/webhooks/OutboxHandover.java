@@ -150,7 +150,7 @@ final class OutboxHandover implements Dispatcher.Handover {
             if (outcome != null) {
                 return deliveries.record(new DeliveryStore.Settlement(due.sinkId(), due.seq(),
                         outcome.getString("state"), due.attempts(), clock.millis(), 0,
-                        "settled by node " + outcome.getString("by") + ", which took it over", null));
+                        "settled by node " + outcome.getString("by") + ", which took it over", null)).mapEmpty();
             }
             return mirror.get(key).compose(entry -> {
                 boolean takenOverByLiveNode = entry != null && !entry.owner().equals(cluster.selfId())

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The outbox against the real store: fan-out to subscribed sinks, and retention that spares pending events. */
+/**
+ * The outbox against the real store: fan-out to subscribed sinks, retention that spares pending events,
+ * and settlements that a replay overtook.
+ */
 class OutboxRetentionTest {
 
     private final Vertx vertx = Vertx.vertx();
@@ -100,5 +103,28 @@ class OutboxRetentionTest {
         assertThat(rows("SELECT id FROM outbox_event ORDER BY seq")).containsExactly(pending.id(), recent.id());
         assertThat(rows("SELECT COUNT(*) FROM delivery WHERE event_seq = " + settled.seq())).containsExactly("0");
         assertThat(rows("SELECT COUNT(*) FROM delivery_attempt")).containsExactly("0");
+    }
+
+    @Test
+    void aSettlementDoesNotUndoAReplayMadeWhileItsAttemptWasUnderWay() {
+        Outbox.Stored event = outbox.publish(new WebhookEvent(EventTypes.ACTION_TRIGGERED, "c-1", new JsonObject())).await();
+        long now = clock.millis();
+        assertThat(deliveries.record(failed(event, DeliveryStore.PENDING, 1, now)).await()).isTrue();
+
+        // The second attempt is under way (it found one attempt made) when the range is replayed.
+        Sink all = new Sink("all", "http", "https://hooks.example.com", "whsec_x", null, null, List.of("*"), "",
+                Sink.ORIGIN_API, true, null, clock.instant(), clock.instant());
+        List<DeliveryStore.Replay> replays = deliveries.events(all, now - 1, now + 1).await();
+        assertThat(deliveries.replay("all", replays, false, now).await()).isEqualTo(1);
+        assertThat(deliveries.record(failed(event, DeliveryStore.DEAD, 2, now)).await()).as("overtaken").isFalse();
+
+        assertThat(rows("SELECT state || ':' || attempts FROM delivery WHERE sink_id = 'all'")).containsExactly("pending:0");
+        assertThat(rows("SELECT attempt FROM delivery_attempt WHERE sink_id = 'all' ORDER BY attempt"))
+                .as("both attempts are in the log").containsExactly("1", "2");
+    }
+
+    private static DeliveryStore.Settlement failed(Outbox.Stored event, String state, int attempt, long at) {
+        return new DeliveryStore.Settlement("all", event.seq(), state, attempt, at, 503, "503 Service Unavailable",
+                new DeliveryStore.Attempt(attempt, at, 503, "RETRY", 5, "503 Service Unavailable"));
     }
 }
