@@ -158,8 +158,8 @@ public final class DeliveryStore {
 
     private static List<Boolean> settle(Connection connection, List<Settlement> batch) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET state = ?, attempts = ?, "
-                + "next_attempt_at = ?, last_status = ?, last_detail = ?, updated_at = ? WHERE sink_id = ? AND event_seq = ? "
-                + "AND state = 'pending' AND attempts = ?");
+                + "next_attempt_at = ?, last_status = ?, last_detail = ?, updated_at = ? "
+                + "WHERE sink_id = ? AND event_seq = ? AND state = 'pending' AND attempts = ?");
              PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery_attempt (sink_id, event_seq, "
                      + "attempt, at, http_status, outcome, latency_ms, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Settlement settlement : batch) {

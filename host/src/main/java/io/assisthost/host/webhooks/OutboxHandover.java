@@ -77,8 +77,8 @@ final class OutboxHandover implements Dispatcher.Handover {
      */
     Future<Void> replaying(Sink sink, List<DeliveryStore.Replay> replays) {
         List<OutboxMirror.Entry> entries = replays.stream().map(replay -> OutboxMirror.entry(cluster.selfId(),
-                new Outbox.Stored(replay.eventId(), replay.seq(), replay.payload(), replay.createdAt(), List.of(sink.id())),
-                replay.type(), replay.conversationId(), sink)).toList();
+                new Outbox.Stored(replay.eventId(), replay.seq(), replay.payload(), replay.createdAt(),
+                        List.of(sink.id())), replay.type(), replay.conversationId(), sink)).toList();
         return mirror.forgetOutcomes(entries.stream().map(OutboxMirror.Entry::key).toList())
                 .onSuccess(v -> put(entries));
     }

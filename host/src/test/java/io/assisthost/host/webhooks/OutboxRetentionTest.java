@@ -107,7 +107,8 @@ class OutboxRetentionTest {
 
     @Test
     void aSettlementDoesNotUndoAReplayMadeWhileItsAttemptWasUnderWay() {
-        Outbox.Stored event = outbox.publish(new WebhookEvent(EventTypes.ACTION_TRIGGERED, "c-1", new JsonObject())).await();
+        Outbox.Stored event = outbox.publish(new WebhookEvent(EventTypes.ACTION_TRIGGERED, "c-1", new JsonObject()))
+                .await();
         long now = clock.millis();
         assertThat(deliveries.record(failed(event, DeliveryStore.PENDING, 1, now)).await()).isTrue();
 
@@ -118,7 +119,8 @@ class OutboxRetentionTest {
         assertThat(deliveries.replay("all", replays, false, now).await()).isEqualTo(1);
         assertThat(deliveries.record(failed(event, DeliveryStore.DEAD, 2, now)).await()).as("overtaken").isFalse();
 
-        assertThat(rows("SELECT state || ':' || attempts FROM delivery WHERE sink_id = 'all'")).containsExactly("pending:0");
+        assertThat(rows("SELECT state || ':' || attempts FROM delivery WHERE sink_id = 'all'"))
+                .containsExactly("pending:0");
         assertThat(rows("SELECT attempt FROM delivery_attempt WHERE sink_id = 'all' ORDER BY attempt"))
                 .as("both attempts are in the log").containsExactly("1", "2");
     }
