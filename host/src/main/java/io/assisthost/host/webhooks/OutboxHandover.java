@@ -197,12 +197,11 @@ final class OutboxHandover implements Dispatcher.Handover {
             return;
         }
         members = now;
-        String first = new TreeSet<>(now).first();
-        if (!cluster.selfId().equals(first)) {
-            return;
-        }
+        // One member, the first, takes over what departed members left; every member adopts again what it
+        // took over before and has not settled.
+        boolean first = cluster.selfId().equals(new TreeSet<>(now).first());
         claiming = true;
-        mirror.claim(now, cluster.selfId()).compose(this::adopt).onComplete(result -> {
+        mirror.claim(now, cluster.selfId(), first).compose(this::adopt).onComplete(result -> {
             claiming = false;
             if (result.failed()) {
                 LOG.warn("Taking over the webhook deliveries of departed nodes failed; next try at the next change: {}",
@@ -222,7 +221,8 @@ final class OutboxHandover implements Dispatcher.Handover {
             adopted.add(sinks.adopt(entry.sink()).compose(v -> deliveries.adopt(entry, entry.from(), now)));
         }
         return Future.all(adopted).onSuccess(v -> {
-            LOG.info("Took over {} pending webhook deliveries of departed nodes", claimed.size());
+            LOG.info("Took over {} pending webhook deliveries of departed nodes (or adopted them again)",
+                    claimed.size());
             dispatcher.wake();
         }).mapEmpty();
     }

@@ -106,15 +106,19 @@ final class OutboxMirror {
     }
 
     /**
-     * Takes over every entry whose owner is not among {@code members}; each is compare-and-swapped to
-     * {@code self}, so when two nodes try, one gets it.
+     * The entries {@code self} took over before and has not settled: their adoption into its store may
+     * have failed, or it may have stopped before it, and nothing else would ever deliver them (adopting one
+     * twice is harmless). With {@code departed}, also takes over every entry whose owner is not among
+     * {@code members}; each is compare-and-swapped to {@code self}, so when two nodes try, one gets it.
      */
-    Future<List<Entry>> claim(Collection<String> members, String self) {
+    Future<List<Entry>> claim(Collection<String> members, String self, boolean departed) {
         return pending().compose(map -> map.entries().compose(all -> {
             List<Future<Entry>> claims = new ArrayList<>();
             for (Map.Entry<String, String> stored : all.entrySet()) {
                 Entry entry = new Entry(stored.getKey(), new JsonObject(stored.getValue()));
-                if (!members.contains(entry.owner())) {
+                if (self.equals(entry.owner()) && entry.from() != null) {
+                    claims.add(Future.succeededFuture(entry));
+                } else if (departed && !members.contains(entry.owner())) {
                     Entry mine = entry.ownedBy(self);
                     claims.add(map.replaceIfPresent(entry.key(), stored.getValue(), mine.value().encode())
                             .map(won -> won ? mine : null));

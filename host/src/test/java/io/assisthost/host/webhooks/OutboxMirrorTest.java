@@ -1,6 +1,7 @@
 package io.assisthost.host.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,7 +36,7 @@ class OutboxMirrorTest {
     void takesOverOnlyTheEntriesOfNodesThatAreGone() {
         mirror.put(List.of(entry("gone", "msg_1"), entry("alive", "msg_2"), entry("gone", "msg_3"))).await();
 
-        List<OutboxMirror.Entry> claimed = mirror.claim(Set.of("alive", "me"), "me").await();
+        List<OutboxMirror.Entry> claimed = mirror.claim(Set.of("alive", "me"), "me", true).await();
 
         assertThat(claimed).extracting(OutboxMirror.Entry::key).containsExactlyInAnyOrder("msg_1/wh_1", "msg_3/wh_1");
         assertThat(claimed).allSatisfy(entry -> {
@@ -47,13 +48,27 @@ class OutboxMirrorTest {
     }
 
     @Test
+    void whatANodeTookOverItClaimsAgainUntilItIsSettledSoThatAFailedAdoptionIsRetried() {
+        mirror.put(List.of(entry("gone", "msg_1"), entry("me", "msg_2"))).await();
+        assertThat(mirror.claim(Set.of("me"), "me", true).await()).extracting(OutboxMirror.Entry::key)
+                .containsExactly("msg_1/wh_1");
+
+        // Another member is first now: it takes over what departs; this one only answers what it took over.
+        mirror.put(List.of(entry("left", "msg_3"))).await();
+        assertThat(mirror.claim(Set.of("me", "first"), "me", false).await()).as("not settled yet: answered again")
+                .extracting(OutboxMirror.Entry::key, OutboxMirror.Entry::from).containsExactly(tuple("msg_1/wh_1", "gone"));
+        mirror.settled("msg_1/wh_1", "delivered", "me").await();
+        assertThat(mirror.claim(Set.of("me", "first"), "me", false).await()).isEmpty();
+    }
+
+    @Test
     void twoNodesClaimingAtOnceTakeEachEntryOnce() {
         List<OutboxMirror.Entry> entries = IntStream.range(0, 200).mapToObj(i -> entry("gone", "msg_" + i)).toList();
         mirror.put(entries).await();
 
         List<Future<List<OutboxMirror.Entry>>> claims = new ArrayList<>();
-        claims.add(mirror.claim(Set.of("a", "b"), "a"));
-        claims.add(mirror.claim(Set.of("a", "b"), "b"));
+        claims.add(mirror.claim(Set.of("a", "b"), "a", true));
+        claims.add(mirror.claim(Set.of("a", "b"), "b", true));
         Future.all(claims).await();
 
         List<String> taken = new ArrayList<>();
@@ -65,7 +80,7 @@ class OutboxMirrorTest {
     void keepsTheSinkWithItsSecretsAndTheEventAsSigned() {
         mirror.put(List.of(entry("gone", "msg_1"))).await();
 
-        OutboxMirror.Entry entry = mirror.claim(Set.of("me"), "me").await().get(0);
+        OutboxMirror.Entry entry = mirror.claim(Set.of("me"), "me", true).await().get(0);
 
         Sink carried = entry.sink();
         assertThat(carried.id()).isEqualTo("wh_1");
