@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,9 @@ public final class SinkRegistry {
     private final SinkRequests requests;
     private final Duration rotation;
     private final Map<String, Sink> sinks = new ConcurrentHashMap<>();
+    private final Object changing = new Object();
+    // The last change of a sink's settings, which the next one waits for (guarded by changing).
+    private Future<?> lastChange = Future.succeededFuture();
     private SinkReplica replica;
 
     public SinkRegistry(Store store, AuditLog audit, Clock clock, OutboundPolicy policy, Duration rotation) {
@@ -169,8 +173,7 @@ public final class SinkRegistry {
      * rotation during which both secrets sign; {@code enabled: true} re-enables a disabled sink.
      */
     public Future<JsonObject> update(String id, Object body, String actor) {
-        Sink current = existing(id);
-        if (current.origin().equals(Sink.ORIGIN_CONFIG)) {
+        if (existing(id).origin().equals(Sink.ORIGIN_CONFIG)) {
             throw HostFailure.conflict("sink " + id + " is defined in host.json; change it there");
         }
         SinkRequests.Definition definition = requests.parse(body, false);
@@ -178,33 +181,50 @@ public final class SinkRegistry {
             throw HostFailure.invalidFields(new JsonArray().add(HostFailure.fieldError("id",
                     "must be the sink's own id, " + id + ", or left out")));
         }
-        Sink updated = merge(current, definition, clock.instant());
-        return save(current, updated, actor).map(sink -> sink.toJson(clock.instant()));
+        return serially(() -> {
+            Sink current = existing(id);
+            return save(current, merge(current, definition, clock.instant()), actor);
+        }).map(sink -> sink.toJson(clock.instant()));
     }
 
     /** Deletes a sink and whatever was still to be delivered to it. */
     public Future<Boolean> delete(String id, String actor) {
-        Sink current = sinks.get(id);
-        if (current == null) {
-            return Future.succeededFuture(false);
-        }
-        if (current.origin().equals(Sink.ORIGIN_CONFIG)) {
+        Sink known = sinks.get(id);
+        if (known != null && known.origin().equals(Sink.ORIGIN_CONFIG)) {
             throw HostFailure.conflict("sink " + id + " is defined in host.json; remove it there");
         }
-        return remove(current, actor).map(true);
+        return serially(() -> {
+            Sink current = sinks.get(id);
+            return current == null ? Future.succeededFuture(false) : remove(current, actor).map(true);
+        });
     }
 
     /** Disables a sink the host gave up on (the receiver answered 410 Gone). */
     public Future<Void> disable(String id, String reason) {
-        Sink current = sinks.get(id);
-        if (current == null || !current.enabled()) {
-            return Future.succeededFuture();
+        return serially(() -> {
+            Sink current = sinks.get(id);
+            if (current == null || !current.enabled()) {
+                return Future.<Void>succeededFuture();
+            }
+            LOG.warn("Webhook sink {} ({}) disabled: {}", id, current.shownUrl(), reason);
+            Sink disabled = new Sink(current.id(), current.type(), current.url(), current.secret(),
+                    current.previousSecret(), current.previousSecretUntil(), current.eventTypes(), current.description(),
+                    current.origin(), false, reason, current.createdAt(), clock.instant());
+            return save(current, disabled, "assist-host").<Void>mapEmpty();
+        });
+    }
+
+    /**
+     * Runs changes of sinks one after the other, each reading the sink as the change before it left it:
+     * started together (an operator's update and the dispatcher disabling the sink after a 410), both
+     * would read it as it was, and the one stored last would undo the other.
+     */
+    private <T> Future<T> serially(Supplier<Future<T>> change) {
+        synchronized (changing) {
+            Future<T> result = lastChange.transform(ignored -> change.get());
+            lastChange = result;
+            return result;
         }
-        LOG.warn("Webhook sink {} ({}) disabled: {}", id, current.shownUrl(), reason);
-        Sink disabled = new Sink(current.id(), current.type(), current.url(), current.secret(), current.previousSecret(),
-                current.previousSecretUntil(), current.eventTypes(), current.description(), current.origin(), false,
-                reason, current.createdAt(), clock.instant());
-        return save(current, disabled, "assist-host").mapEmpty();
     }
 
     /**

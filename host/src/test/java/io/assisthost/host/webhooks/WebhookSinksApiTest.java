@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.assisthost.host.HostVerticle;
 import io.assisthost.host.testing.BlockedEventLoopGuard;
 import io.assisthost.host.testing.TestHosts;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -67,6 +68,23 @@ class WebhookSinksApiTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.getHeader("Content-Type")).isEqualTo("application/problem+json");
         assertThat(refused.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("url");
+    }
+
+    @Test
+    void aChangeStartedWhileAnotherIsBeingStoredAppliesToItsResult() {
+        String id = call(HttpMethod.POST, "/api/v1/webhooks", new JsonObject()
+                .put("url", "https://crm.example.com/hooks")).bodyAsJsonObject().getString("id");
+        SinkRegistry sinks = host.webhooks().sinks();
+
+        // An operator's new URL, and the dispatcher giving up on the old one (410 Gone), both before either is stored.
+        Future<JsonObject> updated = sinks.update(id, new JsonObject().put("url", "https://crm.example.com/v2"), "ops");
+        Future<Void> disabled = sinks.disable(id, "the receiver answered 410 Gone");
+        Future.all(updated, disabled).await();
+
+        JsonObject sink = call(HttpMethod.GET, "/api/v1/webhooks/" + id, null).bodyAsJsonObject();
+        assertThat(sink.getString("url")).isEqualTo("https://crm.example.com/v2");
+        assertThat(sink.getBoolean("enabled")).isFalse();
+        assertThat(sinks.existing(id).url()).isEqualTo("https://crm.example.com/v2");
     }
 
     @Test
