@@ -22,7 +22,10 @@ public final class PluginCallException extends RuntimeException {
         QUARANTINED,
         /** The plugin is stopping or reloading; it was not called. */
         STOPPING,
-        /** Every plugin worker thread is busy and the queue is full; the plugin was not called. */
+        /**
+         * Every plugin worker thread was busy: the queue was full, or the call waited past its budget; the
+         * plugin was not called.
+         */
         SATURATED;
 
         /** Whether this outcome counts against the plugin's health. */

@@ -121,6 +121,13 @@ public final class PluginInvoker {
 
     private PluginCallException failure(PluginExtension<?> extension, Throwable cause) {
         Throwable unwrapped = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        if (unwrapped instanceof NeverStarted waited) {
+            // The plugin never ran: other calls held every worker (a plugin stuck past interruption).
+            PluginCallException exception = new PluginCallException(extension, PluginCallException.Reason.SATURATED,
+                    waited.getMessage());
+            LOG.warn("Plugin call not made: {}", exception.getMessage());
+            return exception;
+        }
         if (unwrapped instanceof BudgetExceeded exceeded) {
             return failure(extension, PluginCallException.Reason.TIMED_OUT, exceeded.getMessage());
         }
@@ -147,6 +154,15 @@ public final class PluginInvoker {
         };
     }
 
+    /** The budget elapsed while the call still waited for a worker thread. */
+    private static final class NeverStarted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeverStarted(Duration budget) {
+            super("waited " + budget.toMillis() + " ms for a plugin worker thread, all busy", null, false, false);
+        }
+    }
+
     /** The overrun marker: the budget elapsed before the plugin answered. */
     private static final class BudgetExceeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -165,6 +181,8 @@ public final class PluginInvoker {
         private final InFlightGate gate;
         private final AtomicInteger pending = new AtomicInteger(2);
         private Thread worker;
+        private boolean began;
+        private boolean expired;
 
         Attempt(InFlightGate gate) {
             this.gate = gate;
@@ -192,7 +210,13 @@ public final class PluginInvoker {
         }
 
         void expire(Duration budget) {
-            if (result.completeExceptionally(new BudgetExceeded(budget))) {
+            boolean waiting;
+            synchronized (this) {
+                // Decided under the lock begin() takes: once expired here, the call never starts.
+                waiting = !began;
+                expired = true;
+            }
+            if (result.completeExceptionally(waiting ? new NeverStarted(budget) : new BudgetExceeded(budget))) {
                 interruptWorker();
             }
         }
@@ -211,9 +235,10 @@ public final class PluginInvoker {
         }
 
         private synchronized boolean begin() {
-            if (result.isDone()) {
+            if (expired || result.isDone()) {
                 return false;
             }
+            began = true;
             worker = Thread.currentThread();
             return true;
         }

@@ -60,6 +60,10 @@ class PluginIsolationTest {
 
     /** The scorer contract's check: every score names a candidate of the request. */
     private Future<List<Score>> score(PluginExtension<Scorer> scorer) {
+        return score(invoker, scorer);
+    }
+
+    private static Future<List<Score>> score(PluginInvoker invoker, PluginExtension<Scorer> scorer) {
         ScoreRequest request = PluginHostFixture.request("d1", "d2");
         Set<String> ids = request.candidates().stream().map(c -> c.documentId()).collect(Collectors.toSet());
         return invoker.call(scorer, s -> s.score(request), scores -> scores.stream()
@@ -97,6 +101,31 @@ class PluginIsolationTest {
         });
         assertThat(fixture.entry("hanging").getJsonObject("failures").getLong("timeouts")).isEqualTo(1);
         await().until(() -> fixture.entry("hanging").getInteger("inFlight") == 0);
+    }
+
+    @Test
+    void aCallThatWaitedPastItsBudgetForABusyWorkerIsNotCountedAgainstItsPlugin() throws IOException {
+        System.clearProperty(TestPlugins.STUCK_RELEASE);
+        TestPlugins.stuckScorer().writeTo(fixture.pluginsDir);
+        TestPlugins.goodScorer("good").writeTo(fixture.pluginsDir);
+        fixture.host.start().await();
+        PluginInvoker oneWorker = new PluginInvoker(vertx, 1, fixture.config.plugins().callTimeout());
+        try {
+            assertThat(failure(score(oneWorker, scorer("stuck"))).reason()).as("holds the only worker past its budget")
+                    .isEqualTo(PluginCallException.Reason.TIMED_OUT);
+            PluginCallException waited = failure(score(oneWorker, scorer("good")));
+            assertThat(waited.reason()).isEqualTo(PluginCallException.Reason.SATURATED);
+            assertThat(waited.getMessage()).contains("waited 200 ms for a plugin worker thread");
+            assertThat(fixture.entry("good").getJsonObject("failures").getLong("total")).isZero();
+        } finally {
+            System.setProperty(TestPlugins.STUCK_RELEASE, "true");
+            oneWorker.close();
+        }
+    }
+
+    private PluginExtension<Scorer> scorer(String pluginId) {
+        return fixture.host.registry().scorers().stream().filter(extension -> extension.pluginId().equals(pluginId))
+                .findFirst().orElseThrow();
     }
 
     @Test
