@@ -83,6 +83,17 @@ final class OutboxHandover implements Dispatcher.Handover {
                 .onSuccess(v -> put(entries));
     }
 
+    /**
+     * Forgets the deliveries to a sink deleted here or on another node: taken over, they would be sent to
+     * a sink that no longer exists. This node's count of its entries is taken again from the map, as another
+     * node may have removed some of them.
+     */
+    void sinkRemoved(String sinkId) {
+        mirror.removeSink(sinkId).compose(v -> mirror.ownedBy(cluster.selfId())).onSuccess(mirrored::set)
+                .onFailure(failure -> LOG.warn("Deliveries to the deleted webhook sink {} may still be in the cluster's "
+                        + "copy: {}", sinkId, failure.getMessage()));
+    }
+
     /** Settles what other nodes settled while this one was away, takes back the rest, then watches the members. */
     Future<Void> start() {
         return reconcile(0, 0).onSuccess(v -> {

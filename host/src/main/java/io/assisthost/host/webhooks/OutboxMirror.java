@@ -89,6 +89,19 @@ final class OutboxMirror {
                 .compose(v -> remove(key)).mapEmpty();
     }
 
+    /** Forgets every delivery to a deleted sink, whichever node holds it, so that no node takes one over. */
+    Future<Void> removeSink(String sinkId) {
+        String suffix = "/" + sinkId;
+        return pending().compose(map -> map.keys().compose(keys -> Future.all(keys.stream()
+                .filter(key -> key.endsWith(suffix)).map(map::remove).toList()))).mapEmpty();
+    }
+
+    /** How many entries {@code node} put for its own deliveries (not counting those it took over). */
+    Future<Integer> ownedBy(String node) {
+        return pending().compose(AsyncMap::entries).map(all -> (int) all.values().stream().map(JsonObject::new)
+                .filter(value -> node.equals(value.getString("owner")) && value.getString("from") == null).count());
+    }
+
     /** Forgets how deliveries ended, as they are to be delivered again. */
     Future<Void> forgetOutcomes(Collection<String> keys) {
         return settledMap().compose(map -> Future.all(keys.stream().map(map::remove).toList())).mapEmpty();

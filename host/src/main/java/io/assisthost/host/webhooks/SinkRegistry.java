@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ public final class SinkRegistry {
     // The last change of a sink's settings, which the next one waits for (guarded by changing).
     private Future<?> lastChange = Future.succeededFuture();
     private SinkReplica replica;
+    private Consumer<String> removed = id -> { };
 
     public SinkRegistry(Store store, AuditLog audit, Clock clock, OutboundPolicy policy, Duration rotation) {
         this.store = store;
@@ -334,7 +336,15 @@ public final class SinkRegistry {
                 }
             }
             return null;
-        }).onSuccess(v -> sinks.remove(sink.id())).mapEmpty();
+        }).onSuccess(v -> {
+            sinks.remove(sink.id());
+            removed.accept(sink.id());
+        }).mapEmpty();
+    }
+
+    /** Tells {@code listener} the id of each sink removed, here or after another node deleted it. */
+    void onRemoved(Consumer<String> listener) {
+        this.removed = listener;
     }
 
     private AuditRecord change(String actor, String id, String what, Sink before, Sink after) {

@@ -60,6 +60,7 @@ public final class Webhooks {
             sinks.replicate(replica);
             dispatcher.handover(handover);
             outbox.onStored(handover::stored);
+            sinks.onRemoved(handover::sinkRemoved);
         }
     }
 

@@ -62,6 +62,25 @@ class OutboxMirrorTest {
     }
 
     @Test
+    void aDeletedSinksDeliveriesLeaveTheMirrorWhoeverHoldsThem() {
+        Sink other = new Sink("wh_2", "http", "https://crm.example.com/other", "whsec_c2VjcmV0", null, null,
+                List.of("*"), "other", Sink.ORIGIN_API, true, null, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-02T00:00:00Z"));
+        mirror.put(List.of(entry("me", "msg_1"), entry("gone", "msg_2"), entry("me", "msg_3").ownedBy("me"),
+                OutboxMirror.entry("me", new Outbox.Stored("msg_4", 4, "{}", 1_000L, List.of("wh_2")),
+                        "agentassist.action.triggered", "conv-1", other))).await();
+        assertThat(mirror.ownedBy("me").await()).as("its own, not those it took over").isEqualTo(2);
+
+        mirror.removeSink("wh_1").await();
+
+        assertThat(mirror.get("msg_4/wh_2").await()).isNotNull();
+        for (String key : List.of("msg_1/wh_1", "msg_2/wh_1", "msg_3/wh_1")) {
+            assertThat(mirror.get(key).await()).as(key).isNull();
+        }
+        assertThat(mirror.ownedBy("me").await()).isEqualTo(1);
+    }
+
+    @Test
     void twoNodesClaimingAtOnceTakeEachEntryOnce() {
         List<OutboxMirror.Entry> entries = IntStream.range(0, 200).mapToObj(i -> entry("gone", "msg_" + i)).toList();
         mirror.put(entries).await();

@@ -3,6 +3,7 @@ package io.assisthost.host.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.assisthost.host.cluster.SharedMaps;
 import io.assisthost.host.sandbox.GenesysEmulator;
 import io.assisthost.host.testing.ClusterNodes;
 import io.assisthost.host.testing.ClusterNodes.Node;
@@ -13,9 +14,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -135,6 +138,33 @@ class WebhookHandoverTest {
         nodeA = back.vertx();
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(back, sink).getLong("delivered") == 1);
         assertThat(delivered(receiver)).as("delivered once, by B").containsExactly(Map.entry("conv-dead", 1L));
+    }
+
+    @Test
+    void theDeliveriesToADeletedSinkLeaveTheClustersCopySoNoNodeTakesThemOver() throws IOException {
+        testVertx = Vertx.vertx();
+        GenesysEmulator emulator = GenesysSandbox.deploy(testVertx, GenesysSandbox.settings());
+        WebhookReceiver receiver = new WebhookReceiver().start(testVertx).answer(request -> Answer.of(503));
+        JsonObject settings = new JsonObject().put("webhooks", new JsonObject()
+                .put("allowHosts", new JsonArray().add("127.0.0.1")).put("initialBackoffMs", 3_000));
+        Node a = ClusterNodes.start(home, "a", 29711, MEMBERS, emulator, settings);
+        nodeA = a.vertx();
+        Node b = ClusterNodes.start(home, "b", 29712, MEMBERS, emulator, settings);
+        nodeB = b.vertx();
+        String sink = a.call(HttpMethod.POST, "/api/v1/webhooks", new JsonObject().put("url", receiver.url()))
+                .bodyAsJsonObject().getString("id");
+        assertThat(a.call(HttpMethod.POST, "/api/v1/recommendations", new JsonObject().put("conversationId", "conv-gone")
+                .put("query", "refund for a late delivery").put("maxResults", 3)).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !mirrored(b, sink).isEmpty());
+
+        assertThat(a.call(HttpMethod.DELETE, "/api/v1/webhooks/" + sink, null).statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mirrored(b, sink).isEmpty());
+    }
+
+    /** The keys of the cluster's copy of pending deliveries to {@code sink}, as {@code node} reads them. */
+    private static List<String> mirrored(Node node, String sink) {
+        return node.vertx().sharedData().<String, String>getAsyncMap(SharedMaps.WEBHOOKS_PENDING)
+                .compose(AsyncMap::keys).await().stream().filter(key -> key.endsWith("/" + sink)).toList();
     }
 
     private static JsonObject deliveries(Node node, String sink) {
