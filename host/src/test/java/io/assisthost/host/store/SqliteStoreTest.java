@@ -60,29 +60,9 @@ class SqliteStoreTest {
     void writesWaitingTogetherShareOneTransactionAndAFailingOneIsUndoneAlone() throws Exception {
         SqliteStore store = (SqliteStore) SqliteStore.open(vertx, dataDir).await();
         long commitsBefore = store.commits();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        // Holds the store thread so that the next writes queue up behind it.
-        Future<Object> held = store.write(connection -> {
-            holding.countDown();
-            await(release);
-            return null;
+        List<Future<Integer>> writes = writtenTogether(store, 50, 25, () -> {
+            throw new SQLException("write 25 fails after its insert");
         });
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Future<Integer>> writes = new ArrayList<>();
-        for (int i = 1; i <= 50; i++) {
-            int id = i;
-            writes.add(store.write(connection -> {
-                insertAuditRow(connection, id);
-                if (id == 25) {
-                    throw new SQLException("write 25 fails after its insert");
-                }
-                return id;
-            }));
-        }
-        release.countDown();
-        held.await();
-        Future.join(writes).otherwiseEmpty().await();
 
         for (int i = 1; i <= 50; i++) {
             Future<Integer> write = writes.get(i - 1);
@@ -105,28 +85,9 @@ class SqliteStoreTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aWriteWhoseWorkThrowsAnErrorIsUndoneAloneAndEveryWriteIsAnswered() throws Exception {
         SqliteStore store = (SqliteStore) SqliteStore.open(vertx, dataDir).await();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<Object> held = store.write(connection -> {
-            holding.countDown();
-            await(release);
-            return null;
+        List<Future<Integer>> writes = writtenTogether(store, 3, 2, () -> {
+            throw new StackOverflowError("write 2 overflows after its insert");
         });
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Future<Integer>> writes = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            int id = i;
-            writes.add(store.write(connection -> {
-                insertAuditRow(connection, id);
-                if (id == 2) {
-                    throw new StackOverflowError("write 2 overflows after its insert");
-                }
-                return id;
-            }));
-        }
-        release.countDown();
-        held.await();
-        Future.join(writes).otherwiseEmpty().await();
 
         assertThat(writes.get(0).result()).isEqualTo(1);
         assertThat(writes.get(1).cause()).isInstanceOf(StoreException.class).hasMessageContaining("write 2 overflows")
@@ -212,6 +173,44 @@ class SqliteStoreTest {
         }
         Throwable refused = catchThrowable(() -> SqliteStore.open(vertx, dataDir).await());
         assertThat(refused).isInstanceOf(StoreException.class).hasMessageContaining("newer host");
+    }
+
+    /** What a write's work throws. */
+    @FunctionalInterface
+    private interface Failure {
+        void raise() throws SQLException;
+    }
+
+    /**
+     * Writes audit rows 1 to {@code count}, each in a write of its own, queued behind a write that holds the
+     * store thread so that they run in one transaction; write {@code failing} raises {@code failure} after its
+     * insert. Waits until every write is answered.
+     */
+    private static List<Future<Integer>> writtenTogether(SqliteStore store, int count, int failing, Failure failure)
+            throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Object> held = store.write(connection -> {
+            holding.countDown();
+            await(release);
+            return null;
+        });
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<Integer>> writes = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            int id = i;
+            writes.add(store.write(connection -> {
+                insertAuditRow(connection, id);
+                if (id == failing) {
+                    failure.raise();
+                }
+                return id;
+            }));
+        }
+        release.countDown();
+        held.await();
+        Future.join(writes).otherwiseEmpty().await();
+        return writes;
     }
 
     private static void insertAuditRow(Connection connection, int id) throws SQLException {

@@ -48,6 +48,9 @@ class WebhookHandoverTest {
     private Vertx testVertx;
     private Vertx nodeA;
     private Vertx nodeB;
+    private GenesysEmulator emulator;
+    private WebhookReceiver receiver;
+    private JsonObject settings;
 
     @AfterEach
     void tearDown() {
@@ -56,17 +59,11 @@ class WebhookHandoverTest {
 
     @Test
     void aLiveNodeDeliversTheOutboxOfANodeThatLeftAndItsFirstNodeDoesNotSendItAgain() throws IOException {
-        testVertx = Vertx.vertx();
-        GenesysEmulator emulator = GenesysSandbox.deploy(testVertx, GenesysSandbox.settings());
-        WebhookReceiver receiver = new WebhookReceiver().start(testVertx).answer(request -> Answer.of(503));
-        JsonObject settings = new JsonObject().put("webhooks", new JsonObject()
-                .put("allowHosts", new JsonArray().add("127.0.0.1"))
+        startWithTheReceiverDown(new JsonObject()
                 .put("initialBackoffMs", 200).put("maxBackoffMs", 1_000).put("pollIntervalMs", 200)
                 .put("breaker", new JsonObject().put("resetTimeoutMs", 1_000)));
-        Node a = ClusterNodes.start(home, "a", 29711, MEMBERS, emulator, settings);
-        nodeA = a.vertx();
-        Node b = ClusterNodes.start(home, "b", 29712, MEMBERS, emulator, settings);
-        nodeB = b.vertx();
+        Node a = node("a");
+        Node b = node("b");
         String sink = a.call(HttpMethod.POST, "/api/v1/webhooks", new JsonObject().put("url", receiver.url())
                 .put("eventTypes", new JsonArray().add(EventTypes.RECOMMENDATIONS_DELIVERED)))
                 .bodyAsJsonObject().getString("id");
@@ -89,8 +86,7 @@ class WebhookHandoverTest {
         assertThat(b.call(HttpMethod.GET, "/api/v1/webhooks/" + sink, null).bodyAsJsonObject().getString("origin"))
                 .as("the sink made on A is B's too").isEqualTo("api");
 
-        Node back = ClusterNodes.start(home, "a", 29711, MEMBERS, emulator, settings);
-        nodeA = back.vertx();
+        Node back = node("a");
         await().atMost(Duration.ofSeconds(30)).until(() -> back.call(HttpMethod.GET, "/api/v1/webhooks/" + sink, null)
                 .bodyAsJsonObject().getJsonObject("deliveries").getLong("delivered") == EVENTS);
         JsonObject deliveries = back.call(HttpMethod.GET, "/api/v1/webhooks/" + sink + "/deliveries", null)
@@ -107,17 +103,11 @@ class WebhookHandoverTest {
 
     @Test
     void aDeadLetterTakenOverFromANodeThatLeftIsDeliveredOnceWhenReplayed() throws IOException {
-        testVertx = Vertx.vertx();
-        GenesysEmulator emulator = GenesysSandbox.deploy(testVertx, GenesysSandbox.settings());
-        WebhookReceiver receiver = new WebhookReceiver().start(testVertx).answer(request -> Answer.of(503));
         // A long first backoff: A leaves before its second attempt, so the delivery is still pending there.
-        JsonObject settings = new JsonObject().put("webhooks", new JsonObject()
-                .put("allowHosts", new JsonArray().add("127.0.0.1")).put("maxAttempts", 2)
+        startWithTheReceiverDown(new JsonObject().put("maxAttempts", 2)
                 .put("initialBackoffMs", 3_000).put("maxBackoffMs", 3_000).put("pollIntervalMs", 200));
-        Node a = ClusterNodes.start(home, "a", 29711, MEMBERS, emulator, settings);
-        nodeA = a.vertx();
-        Node b = ClusterNodes.start(home, "b", 29712, MEMBERS, emulator, settings);
-        nodeB = b.vertx();
+        Node a = node("a");
+        Node b = node("b");
         String sink = a.call(HttpMethod.POST, "/api/v1/webhooks", new JsonObject().put("url", receiver.url())
                 .put("eventTypes", new JsonArray().add(EventTypes.RECOMMENDATIONS_DELIVERED)))
                 .bodyAsJsonObject().getString("id");
@@ -134,23 +124,16 @@ class WebhookHandoverTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered(receiver).containsKey("conv-dead"));
         await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(b, sink).getLong("delivered") == 1);
 
-        Node back = ClusterNodes.start(home, "a", 29711, MEMBERS, emulator, settings);
-        nodeA = back.vertx();
+        Node back = node("a");
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(back, sink).getLong("delivered") == 1);
         assertThat(delivered(receiver)).as("delivered once, by B").containsExactly(Map.entry("conv-dead", 1L));
     }
 
     @Test
     void theDeliveriesToADeletedSinkLeaveTheClustersCopySoNoNodeTakesThemOver() throws IOException {
-        testVertx = Vertx.vertx();
-        GenesysEmulator emulator = GenesysSandbox.deploy(testVertx, GenesysSandbox.settings());
-        WebhookReceiver receiver = new WebhookReceiver().start(testVertx).answer(request -> Answer.of(503));
-        JsonObject settings = new JsonObject().put("webhooks", new JsonObject()
-                .put("allowHosts", new JsonArray().add("127.0.0.1")).put("initialBackoffMs", 3_000));
-        Node a = ClusterNodes.start(home, "a", 29711, MEMBERS, emulator, settings);
-        nodeA = a.vertx();
-        Node b = ClusterNodes.start(home, "b", 29712, MEMBERS, emulator, settings);
-        nodeB = b.vertx();
+        startWithTheReceiverDown(new JsonObject().put("initialBackoffMs", 3_000));
+        Node a = node("a");
+        Node b = node("b");
         String sink = a.call(HttpMethod.POST, "/api/v1/webhooks", new JsonObject().put("url", receiver.url()))
                 .bodyAsJsonObject().getString("id");
         assertThat(a.call(HttpMethod.POST, "/api/v1/recommendations", new JsonObject().put("conversationId", "conv-gone")
@@ -169,6 +152,26 @@ class WebhookHandoverTest {
 
     private static JsonObject deliveries(Node node, String sink) {
         return node.call(HttpMethod.GET, "/api/v1/webhooks/" + sink, null).bodyAsJsonObject().getJsonObject("deliveries");
+    }
+
+    /** Starts the emulator and a receiver that answers 503, for nodes with these webhook settings. */
+    private void startWithTheReceiverDown(JsonObject webhooks) {
+        testVertx = Vertx.vertx();
+        emulator = GenesysSandbox.deploy(testVertx, GenesysSandbox.settings());
+        receiver = new WebhookReceiver().start(testVertx).answer(request -> Answer.of(503));
+        settings = new JsonObject().put("webhooks", webhooks.put("allowHosts", new JsonArray().add("127.0.0.1")));
+    }
+
+    /** Starts node {@code a} or {@code b} (again, with its store, if it ran before). */
+    private Node node(String name) throws IOException {
+        boolean first = name.equals("a");
+        Node node = ClusterNodes.start(home, name, first ? 29711 : 29712, MEMBERS, emulator, settings);
+        if (first) {
+            nodeA = node.vertx();
+        } else {
+            nodeB = node.vertx();
+        }
+        return node;
     }
 
     private static Map<String, Long> delivered(WebhookReceiver receiver) {
