@@ -34,10 +34,13 @@ public final class PluginInvoker {
     private volatile LatencyBoard board;
     private final Duration budget;
     private final ExecutorService pool;
+    // A plugin stuck past interruption keeps each thread it gets: it may run on half the pool, not all of it.
+    private final int tasksPerPlugin;
 
     public PluginInvoker(Vertx vertx, int poolSize, Duration budget) {
         this.vertx = vertx;
         this.budget = budget;
+        this.tasksPerPlugin = Math.max(1, poolSize / 2);
         this.pool = new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(QUEUE_CAPACITY), namedThreads("assist-plugin-"));
     }
@@ -81,7 +84,7 @@ public final class PluginInvoker {
                     "plugin is stopping"));
         }
         Context context = vertx.getOrCreateContext();
-        Attempt<R> attempt = new Attempt<>(runtime.gate());
+        Attempt<R> attempt = new Attempt<>(runtime.gate(), runtime.workerTasks(), tasksPerPlugin);
         try {
             pool.execute(() -> attempt.run(extension.instance(), call));
         } catch (RejectedExecutionException e) {
@@ -121,10 +124,11 @@ public final class PluginInvoker {
 
     private PluginCallException failure(PluginExtension<?> extension, Throwable cause) {
         Throwable unwrapped = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
-        if (unwrapped instanceof NeverStarted waited) {
-            // The plugin never ran: other calls held every worker (a plugin stuck past interruption).
+        if (unwrapped instanceof NeverStarted || unwrapped instanceof AtCapacity) {
+            // The plugin was not called: calls stuck past interruption held every worker, or as many as one
+            // plugin's calls may hold (its own, then).
             PluginCallException exception = new PluginCallException(extension, PluginCallException.Reason.SATURATED,
-                    waited.getMessage());
+                    unwrapped.getMessage());
             LOG.warn("Plugin call not made: {}", exception.getMessage());
             return exception;
         }
@@ -154,6 +158,16 @@ public final class PluginInvoker {
         };
     }
 
+    /** The plugin's calls already ran on as many workers as one plugin may (they are stuck, most likely). */
+    private static final class AtCapacity extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AtCapacity(int workers) {
+            super("its calls run on " + workers + " plugin worker threads already, the most one plugin may", null,
+                    false, false);
+        }
+    }
+
     /** The budget elapsed while the call still waited for a worker thread. */
     private static final class NeverStarted extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -179,13 +193,18 @@ public final class PluginInvoker {
     private static final class Attempt<R> {
         final CompletableFuture<R> result = new CompletableFuture<>();
         private final InFlightGate gate;
+        // The calls of the plugin running on workers, and how many may.
+        private final AtomicInteger tasks;
+        private final int tasksAtMost;
         private final AtomicInteger pending = new AtomicInteger(2);
         private Thread worker;
         private boolean began;
         private boolean expired;
 
-        Attempt(InFlightGate gate) {
+        Attempt(InFlightGate gate, AtomicInteger tasks, int tasksAtMost) {
             this.gate = gate;
+            this.tasks = tasks;
+            this.tasksAtMost = tasksAtMost;
             result.whenComplete((value, failure) -> leave());
         }
 
@@ -205,6 +224,7 @@ public final class PluginInvoker {
                 result.completeExceptionally(failure);
             } finally {
                 end();
+                tasks.decrementAndGet();
                 leave();
             }
         }
@@ -234,13 +254,22 @@ public final class PluginInvoker {
             }
         }
 
-        private synchronized boolean begin() {
-            if (expired || result.isDone()) {
-                return false;
+        private boolean begin() {
+            synchronized (this) {
+                if (expired || result.isDone()) {
+                    return false;
+                }
+                if (tasks.incrementAndGet() > tasksAtMost) {
+                    tasks.decrementAndGet();
+                    expired = true;
+                } else {
+                    began = true;
+                    worker = Thread.currentThread();
+                    return true;
+                }
             }
-            began = true;
-            worker = Thread.currentThread();
-            return true;
+            result.completeExceptionally(new AtCapacity(tasksAtMost));
+            return false;
         }
 
         private void end() {

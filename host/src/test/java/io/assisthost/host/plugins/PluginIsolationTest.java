@@ -123,6 +123,28 @@ class PluginIsolationTest {
         }
     }
 
+    @Test
+    void aPluginStuckPastInterruptionRunsOnHalfThePoolAtMostAndTheOthersGoOn() throws IOException {
+        System.clearProperty(TestPlugins.STUCK_RELEASE);
+        TestPlugins.stuckScorer().writeTo(fixture.pluginsDir);
+        TestPlugins.goodScorer("good").writeTo(fixture.pluginsDir);
+        fixture.host.start().await();
+        PluginInvoker twoWorkers = new PluginInvoker(vertx, 2, fixture.config.plugins().callTimeout());
+        try {
+            assertThat(failure(score(twoWorkers, scorer("stuck"))).reason()).isEqualTo(PluginCallException.Reason.TIMED_OUT);
+            PluginCallException refused = failure(score(twoWorkers, scorer("stuck")));
+            assertThat(refused.reason()).isEqualTo(PluginCallException.Reason.SATURATED);
+            assertThat(refused.getMessage()).contains("run on 1 plugin worker threads already");
+
+            assertThat(score(twoWorkers, scorer("good")).await()).as("the other worker is free").isNotEmpty();
+            assertThat(fixture.entry("stuck").getJsonObject("failures").getLong("total")).as("refusals not counted")
+                    .isEqualTo(1);
+        } finally {
+            System.setProperty(TestPlugins.STUCK_RELEASE, "true");
+            twoWorkers.close();
+        }
+    }
+
     private PluginExtension<Scorer> scorer(String pluginId) {
         return fixture.host.registry().scorers().stream().filter(extension -> extension.pluginId().equals(pluginId))
                 .findFirst().orElseThrow();
