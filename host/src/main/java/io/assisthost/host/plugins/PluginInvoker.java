@@ -34,13 +34,13 @@ public final class PluginInvoker {
     private volatile LatencyBoard board;
     private final Duration budget;
     private final ExecutorService pool;
-    // A plugin stuck past interruption keeps each thread it gets: it may run on half the pool, not all of it.
-    private final int tasksPerPlugin;
+    // A plugin stuck past interruption keeps each thread it gets: such calls may hold half the pool, not all.
+    private final int overrunsPerPlugin;
 
     public PluginInvoker(Vertx vertx, int poolSize, Duration budget) {
         this.vertx = vertx;
         this.budget = budget;
-        this.tasksPerPlugin = Math.max(1, poolSize / 2);
+        this.overrunsPerPlugin = Math.max(1, poolSize / 2);
         this.pool = new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(QUEUE_CAPACITY), namedThreads("assist-plugin-"));
     }
@@ -84,7 +84,7 @@ public final class PluginInvoker {
                     "plugin is stopping"));
         }
         Context context = vertx.getOrCreateContext();
-        Attempt<R> attempt = new Attempt<>(runtime.gate(), runtime.workerTasks(), tasksPerPlugin);
+        Attempt<R> attempt = new Attempt<>(runtime.gate(), runtime.overrunning(), overrunsPerPlugin);
         try {
             pool.execute(() -> attempt.run(extension.instance(), call));
         } catch (RejectedExecutionException e) {
@@ -158,13 +158,12 @@ public final class PluginInvoker {
         };
     }
 
-    /** The plugin's calls already ran on as many workers as one plugin may (they are stuck, most likely). */
+    /** As many of the plugin's calls as one plugin may hold still run past their budget: they are stuck. */
     private static final class AtCapacity extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         AtCapacity(int workers) {
-            super("its calls run on " + workers + " plugin worker threads already, the most one plugin may", null,
-                    false, false);
+            super(workers + " of its calls still run past their budget, the most one plugin may", null, false, false);
         }
     }
 
@@ -193,18 +192,19 @@ public final class PluginInvoker {
     private static final class Attempt<R> {
         final CompletableFuture<R> result = new CompletableFuture<>();
         private final InFlightGate gate;
-        // The calls of the plugin running on workers, and how many may.
-        private final AtomicInteger tasks;
-        private final int tasksAtMost;
+        // The plugin's calls still running past their budget, and how many may before the next is refused.
+        private final AtomicInteger overrunning;
+        private final int overrunsAtMost;
         private final AtomicInteger pending = new AtomicInteger(2);
         private Thread worker;
         private boolean began;
         private boolean expired;
+        private boolean overrun;
 
-        Attempt(InFlightGate gate, AtomicInteger tasks, int tasksAtMost) {
+        Attempt(InFlightGate gate, AtomicInteger overrunning, int overrunsAtMost) {
             this.gate = gate;
-            this.tasks = tasks;
-            this.tasksAtMost = tasksAtMost;
+            this.overrunning = overrunning;
+            this.overrunsAtMost = overrunsAtMost;
             result.whenComplete((value, failure) -> leave());
         }
 
@@ -224,7 +224,6 @@ public final class PluginInvoker {
                 result.completeExceptionally(failure);
             } finally {
                 end();
-                tasks.decrementAndGet();
                 leave();
             }
         }
@@ -235,6 +234,10 @@ public final class PluginInvoker {
                 // Decided under the lock begin() takes: once expired here, the call never starts.
                 waiting = !began;
                 expired = true;
+                if (worker != null && !result.isDone()) {
+                    overrun = true;
+                    overrunning.incrementAndGet();
+                }
             }
             if (result.completeExceptionally(waiting ? new NeverStarted(budget) : new BudgetExceeded(budget))) {
                 interruptWorker();
@@ -259,8 +262,7 @@ public final class PluginInvoker {
                 if (expired || result.isDone()) {
                     return false;
                 }
-                if (tasks.incrementAndGet() > tasksAtMost) {
-                    tasks.decrementAndGet();
+                if (overrunning.get() >= overrunsAtMost) {
                     expired = true;
                 } else {
                     began = true;
@@ -268,13 +270,16 @@ public final class PluginInvoker {
                     return true;
                 }
             }
-            result.completeExceptionally(new AtCapacity(tasksAtMost));
+            result.completeExceptionally(new AtCapacity(overrunsAtMost));
             return false;
         }
 
         private void end() {
             synchronized (this) {
                 worker = null;
+                if (overrun) {
+                    overrunning.decrementAndGet();
+                }
             }
             // A late interrupt must not leak into the next task on this pool thread.
             Thread.interrupted();

@@ -124,7 +124,7 @@ class PluginIsolationTest {
     }
 
     @Test
-    void aPluginStuckPastInterruptionRunsOnHalfThePoolAtMostAndTheOthersGoOn() throws IOException {
+    void aPluginStuckPastInterruptionHoldsHalfThePoolAtMostAndTheOthersGoOn() throws IOException {
         System.clearProperty(TestPlugins.STUCK_RELEASE);
         TestPlugins.stuckScorer().writeTo(fixture.pluginsDir);
         TestPlugins.goodScorer("good").writeTo(fixture.pluginsDir);
@@ -134,7 +134,7 @@ class PluginIsolationTest {
             assertThat(failure(score(twoWorkers, scorer("stuck"))).reason()).isEqualTo(PluginCallException.Reason.TIMED_OUT);
             PluginCallException refused = failure(score(twoWorkers, scorer("stuck")));
             assertThat(refused.reason()).isEqualTo(PluginCallException.Reason.SATURATED);
-            assertThat(refused.getMessage()).contains("run on 1 plugin worker threads already");
+            assertThat(refused.getMessage()).contains("1 of its calls still run past their budget");
 
             assertThat(score(twoWorkers, scorer("good")).await()).as("the other worker is free").isNotEmpty();
             assertThat(fixture.entry("stuck").getJsonObject("failures").getLong("total")).as("refusals not counted")
