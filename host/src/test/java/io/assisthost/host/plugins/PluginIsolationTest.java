@@ -37,6 +37,7 @@ class PluginIsolationTest {
     private Vertx vertx;
     private PluginHostFixture fixture;
     private PluginInvoker invoker;
+    private PluginInvoker smallPool;
 
     @BeforeEach
     void setUp() {
@@ -47,6 +48,11 @@ class PluginIsolationTest {
 
     @AfterEach
     void tearDown() {
+        // Lets the threads of a stuck scorer go, so that the host's close need not wait for them.
+        System.setProperty(TestPlugins.STUCK_RELEASE, "true");
+        if (smallPool != null) {
+            smallPool.close();
+        }
         invoker.close();
         fixture.host.close().await();
         vertx.close().await();
@@ -105,44 +111,39 @@ class PluginIsolationTest {
 
     @Test
     void aCallThatWaitedPastItsBudgetForABusyWorkerIsNotCountedAgainstItsPlugin() throws IOException {
-        System.clearProperty(TestPlugins.STUCK_RELEASE);
-        TestPlugins.stuckScorer().writeTo(fixture.pluginsDir);
-        TestPlugins.goodScorer("good").writeTo(fixture.pluginsDir);
-        fixture.host.start().await();
-        PluginInvoker oneWorker = new PluginInvoker(vertx, 1, fixture.config.plugins().callTimeout());
-        try {
-            assertThat(failure(score(oneWorker, scorer("stuck"))).reason()).as("holds the only worker past its budget")
-                    .isEqualTo(PluginCallException.Reason.TIMED_OUT);
-            PluginCallException waited = failure(score(oneWorker, scorer("good")));
-            assertThat(waited.reason()).isEqualTo(PluginCallException.Reason.SATURATED);
-            assertThat(waited.getMessage()).contains("waited 200 ms for a plugin worker thread");
-            assertThat(fixture.entry("good").getJsonObject("failures").getLong("total")).isZero();
-        } finally {
-            System.setProperty(TestPlugins.STUCK_RELEASE, "true");
-            oneWorker.close();
-        }
+        PluginInvoker oneWorker = stuckAndGoodScorers(1);
+        assertThat(failure(score(oneWorker, scorer("stuck"))).reason()).as("holds the only worker past its budget")
+                .isEqualTo(PluginCallException.Reason.TIMED_OUT);
+        PluginCallException waited = failure(score(oneWorker, scorer("good")));
+        assertThat(waited.reason()).isEqualTo(PluginCallException.Reason.SATURATED);
+        assertThat(waited.getMessage()).contains("waited 200 ms for a plugin worker thread");
+        assertThat(fixture.entry("good").getJsonObject("failures").getLong("total")).isZero();
     }
 
     @Test
     void aPluginStuckPastInterruptionHoldsHalfThePoolAtMostAndTheOthersGoOn() throws IOException {
+        PluginInvoker twoWorkers = stuckAndGoodScorers(2);
+        assertThat(failure(score(twoWorkers, scorer("stuck"))).reason()).isEqualTo(PluginCallException.Reason.TIMED_OUT);
+        PluginCallException refused = failure(score(twoWorkers, scorer("stuck")));
+        assertThat(refused.reason()).isEqualTo(PluginCallException.Reason.SATURATED);
+        assertThat(refused.getMessage()).contains("1 of its calls still run past their budget");
+
+        assertThat(score(twoWorkers, scorer("good")).await()).as("the other worker is free").isNotEmpty();
+        assertThat(fixture.entry("stuck").getJsonObject("failures").getLong("total")).as("refusals not counted")
+                .isEqualTo(1);
+    }
+
+    /**
+     * Starts a scorer that hangs past interruption and a good one, and makes an invoker of {@code workers}
+     * threads for them (closed after the test, once the stuck calls are let go).
+     */
+    private PluginInvoker stuckAndGoodScorers(int workers) throws IOException {
         System.clearProperty(TestPlugins.STUCK_RELEASE);
         TestPlugins.stuckScorer().writeTo(fixture.pluginsDir);
         TestPlugins.goodScorer("good").writeTo(fixture.pluginsDir);
         fixture.host.start().await();
-        PluginInvoker twoWorkers = new PluginInvoker(vertx, 2, fixture.config.plugins().callTimeout());
-        try {
-            assertThat(failure(score(twoWorkers, scorer("stuck"))).reason()).isEqualTo(PluginCallException.Reason.TIMED_OUT);
-            PluginCallException refused = failure(score(twoWorkers, scorer("stuck")));
-            assertThat(refused.reason()).isEqualTo(PluginCallException.Reason.SATURATED);
-            assertThat(refused.getMessage()).contains("1 of its calls still run past their budget");
-
-            assertThat(score(twoWorkers, scorer("good")).await()).as("the other worker is free").isNotEmpty();
-            assertThat(fixture.entry("stuck").getJsonObject("failures").getLong("total")).as("refusals not counted")
-                    .isEqualTo(1);
-        } finally {
-            System.setProperty(TestPlugins.STUCK_RELEASE, "true");
-            twoWorkers.close();
-        }
+        smallPool = new PluginInvoker(vertx, workers, fixture.config.plugins().callTimeout());
+        return smallPool;
     }
 
     private PluginExtension<Scorer> scorer(String pluginId) {
