@@ -23,8 +23,9 @@ public final class PluginCallException extends RuntimeException {
         /** The plugin is stopping or reloading; it was not called. */
         STOPPING,
         /**
-         * Every plugin worker thread was busy: the queue was full, or the call waited past its budget; the
-         * plugin was not called.
+         * No plugin worker thread was to be had: the queue was full, the call waited past its budget, or the
+         * plugin's calls stuck past their budget already hold as many threads as one plugin may; the plugin
+         * was not called.
          */
         SATURATED;
 

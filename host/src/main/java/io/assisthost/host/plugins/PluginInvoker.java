@@ -162,8 +162,8 @@ public final class PluginInvoker {
     private static final class AtCapacity extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        AtCapacity(int workers) {
-            super(workers + " of its calls still run past their budget, the most one plugin may", null, false, false);
+        AtCapacity(int calls) {
+            super(calls + " of its calls still run past their budget, the most one plugin may", null, false, false);
         }
     }
 
