@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,10 @@ import java.util.concurrent.TimeUnit;
  * fires a burst of concurrent slow searches.
  *
  * <p>Arguments, all optional: {@code rate=1000 seconds=60 warmup=60 latencyMs=20 transcripts=100
- * burst=500 burstLatencyMs=1000 heap=512m jvm=} ({@code jvm}: more options for the host's JVM, separated by semicolons,
- * such as a flight recording).
+ * burst=500 burstLatencyMs=1000 heap=512m jvm= target=host} ({@code jvm}: more options for the host's JVM, separated
+ * by semicolons, such as a flight recording; {@code target=bound}, or {@code bound} with parts such as
+ * {@code bound+durable+shared+plugins}: the same load against {@link LoadBound} instead of the distribution, the least
+ * that a host built on the same parts spends).
  */
 public final class LoadHarness {
 
@@ -61,6 +64,7 @@ public final class LoadHarness {
         Map<String, String> settings = new HashMap<>(Map.of("rate", "1000", "seconds", "60", "warmup", "60",
                 "latencyMs", "20", "transcripts", "100", "burst", "500", "burstLatencyMs", "1000", "heap", "512m"));
         settings.put("jvm", "");
+        settings.put("target", "host");
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             if (pair.length != 2 || !settings.containsKey(pair[0])) {
@@ -82,9 +86,10 @@ public final class LoadHarness {
         int clusterPort = HostProcess.freePort();
         Map<String, String> variables = HostProcess.member(clusterPort, "127.0.0.1:" + clusterPort);
         variables.put("ASSIST_SANDBOX_GENERATOR", "false");
-        variables.put("JAVA_OPTS", "-Xms" + settings.get("heap") + " -Xmx" + settings.get("heap")
-                + " -Xlog:gc:file=" + gcFile + ":" + GcLog.DECORATIONS + " " + settings.get("jvm").replace(';', ' '));
-        try (HostProcess host = HostProcess.start(work, "host", port, TOKEN, variables)) {
+        List<String> jvm = new ArrayList<>(List.of("-Xms" + settings.get("heap"), "-Xmx" + settings.get("heap"),
+                "-Xlog:gc:file=" + gcFile + ":" + GcLog.DECORATIONS));
+        jvm.addAll(Arrays.stream(settings.get("jvm").split(";")).filter(option -> !option.isBlank()).toList());
+        try (HostProcess host = start(work, port, variables, jvm)) {
             host.awaitReady(Duration.ofSeconds(120));
             client = WebClient.wrap(vertx.httpClientBuilder()
                     .with(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setKeepAlive(true))
@@ -122,6 +127,20 @@ public final class LoadHarness {
         } finally {
             vertx.close().await();
         }
+    }
+
+    /** The distribution, or for {@code target=bound...} the {@link LoadBound} in its place, with these JVM options. */
+    private HostProcess start(Path work, int port, Map<String, String> variables, List<String> jvm) throws Exception {
+        String target = settings.get("target");
+        if (target.equals("host")) {
+            variables.put("JAVA_OPTS", String.join(" ", jvm));
+            return HostProcess.start(work, "host", port, TOKEN, variables);
+        }
+        if (target.equals("bound") || target.startsWith("bound+")) {
+            List<String> parts = Arrays.stream(target.split("\\+")).skip(1).toList();
+            return HostProcess.launch(work, "bound", port, TOKEN, variables, LoadBound.command(jvm, parts));
+        }
+        throw new IllegalArgumentException("target must be host, bound or bound+part+..., was " + target);
     }
 
     /** CPU time of the host's JVM and its children so far (the start script execs the JVM). */
