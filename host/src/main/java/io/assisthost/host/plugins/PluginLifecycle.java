@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.pf4j.Extension;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
@@ -35,6 +36,9 @@ final class PluginLifecycle {
     private final Clock clock;
     private final PluginJarInspector inspector;
     private final Map<String, PluginContext> contexts = new ConcurrentHashMap<>();
+    // A call stuck past interruption keeps its worker through a stop, an unload and a reload: it counts against
+    // its plugin's share of the pool in every later start.
+    private final Map<String, AtomicInteger> overrunning = new ConcurrentHashMap<>();
     private final AssistPluginManager manager;
 
     PluginLifecycle(PluginOptions options, String hostVersion, PluginServices services) {
@@ -82,7 +86,8 @@ final class PluginLifecycle {
     PluginEntry start(PluginEntry entry) {
         String id = entry.key();
         PluginRuntime runtime = new PluginRuntime(id, services.contextFor(id), new InFlightGate(),
-                new PluginHealth(clock, options.quarantineAfterFailures(), options.quarantine()));
+                new PluginHealth(clock, options.quarantineAfterFailures(), options.quarantine()),
+                overrunning.computeIfAbsent(id, key -> new AtomicInteger()));
         contexts.put(id, runtime.context());
         try {
             PluginState state = manager.startPlugin(id);

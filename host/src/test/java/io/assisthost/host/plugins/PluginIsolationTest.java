@@ -42,7 +42,8 @@ class PluginIsolationTest {
     @BeforeEach
     void setUp() {
         vertx = BlockedEventLoopGuard.strictVertx();
-        fixture = new PluginHostFixture(vertx, home, new JsonObject());
+        // A reload waits this long for a call stuck past interruption before it stops the plugin anyway.
+        fixture = new PluginHostFixture(vertx, home, new JsonObject().put("drainTimeoutMs", 100));
         invoker = new PluginInvoker(vertx, 4, fixture.config.plugins().callTimeout());
     }
 
@@ -131,6 +132,19 @@ class PluginIsolationTest {
         assertThat(score(twoWorkers, scorer("good")).await()).as("the other worker is free").isNotEmpty();
         assertThat(fixture.entry("stuck").getJsonObject("failures").getLong("total")).as("refusals not counted")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aCallStuckPastInterruptionStillHoldsItsPluginsShareAfterAReload() throws IOException {
+        PluginInvoker twoWorkers = stuckAndGoodScorers(2);
+        assertThat(failure(score(twoWorkers, scorer("stuck"))).reason()).isEqualTo(PluginCallException.Reason.TIMED_OUT);
+        fixture.host.reloadPlugin("stuck").await();
+
+        PluginCallException refused = failure(score(twoWorkers, scorer("stuck")));
+        assertThat(refused.reason()).as("the reloaded plugin's share is still held by its stuck call")
+                .isEqualTo(PluginCallException.Reason.SATURATED);
+        assertThat(refused.getMessage()).contains("1 of its calls still run past their budget");
+        assertThat(score(twoWorkers, scorer("good")).await()).as("the other worker is free").isNotEmpty();
     }
 
     /**
