@@ -28,6 +28,7 @@ final class BoundJournal {
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Connection connection;
+    private volatile SQLException failed;
 
     BoundJournal(Path dataDir) throws Exception {
         Files.createDirectories(dataDir);
@@ -35,8 +36,8 @@ final class BoundJournal {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");
             statement.execute("PRAGMA synchronous=FULL");
-            statement.execute("CREATE TABLE IF NOT EXISTS record (seq INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL,"
-                    + " payload TEXT NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS record (seq INTEGER PRIMARY KEY,"
+                    + " conversation_id TEXT NOT NULL, payload TEXT NOT NULL)");
         }
         connection.setAutoCommit(false);
         Thread writer = new Thread(this::write, "bound-journal");
@@ -46,8 +47,16 @@ final class BoundJournal {
 
     /** Completes on the caller's context once the record is committed. */
     Future<Void> append(Context context, String conversationId, String payload) {
+        if (failed != null) {
+            return Future.failedFuture(failed);
+        }
         Promise<Void> done = Promise.promise();
-        queue.add(new Pending(conversationId, payload, context, done));
+        Pending pending = new Pending(conversationId, payload, context, done);
+        queue.add(pending);
+        // Failed since the check: the writer may have drained the queue before this record arrived.
+        if (failed != null && queue.remove(pending)) {
+            done.fail(failed);
+        }
         return done.future();
     }
 
@@ -70,8 +79,10 @@ final class BoundJournal {
                 batch.clear();
             }
         } catch (SQLException e) {
+            // Nothing is written after a failure: what waits, and what comes later, fails with it.
+            failed = e;
+            queue.drainTo(batch);
             batch.forEach(pending -> pending.context().runOnContext(v -> pending.done().fail(e)));
-            throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -78,7 +78,8 @@ public final class LoadBound {
                       boolean shared, List<WorkerExecutor> plugins) {
         this.emulator = emulator;
         this.client = client;
-        this.candidates = new KnowledgeCandidates(config.genesys().contentTypeLabels(), config.genesys().defaultContentType());
+        this.candidates = new KnowledgeCandidates(config.genesys().contentTypeLabels(),
+                config.genesys().defaultContentType());
         this.knowledgeBaseId = emulator.seed().withRole("primary").id();
         this.pool = config.recommend().candidatePool();
         this.token = config.apiToken().getBytes(StandardCharsets.UTF_8);
@@ -189,8 +190,9 @@ public final class LoadBound {
                 })
                 .compose(reply -> {
                     if (shared) {
+                        JsonObject result = new JsonObject().put("items", reply.getJsonArray("items"));
                         ctx.vertx().sharedData().<String, JsonObject>getAsyncMap(SharedMaps.RESULTS)
-                                .compose(map -> map.put(context.conversationId(), new JsonObject().put("items", reply.getJsonArray("items"))));
+                                .compose(map -> map.put(context.conversationId(), result));
                     }
                     return journal == null ? Future.succeededFuture(reply)
                             : journal.append(ctx.vertx().getOrCreateContext(), context.conversationId(), reply.encode())
