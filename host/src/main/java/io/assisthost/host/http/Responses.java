@@ -13,6 +13,7 @@ final class Responses {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
-                .end(body.encode());
+                // Encoded straight to UTF-8 bytes: no String of the whole body on the way.
+                .end(body.toBuffer());
     }
 }
