@@ -83,9 +83,14 @@ public final class SubscriptionManager {
     /** @param members how many nodes the cluster has now */
     public SubscriptionManager(Vertx vertx, RecommendService service, RecommendOptions options, String nodeId,
                                IntSupplier members, Clock clock) {
+        this(vertx, service, options, nodeId, members, clock, new SubscriptionStore(vertx.sharedData()));
+    }
+
+    SubscriptionManager(Vertx vertx, RecommendService service, RecommendOptions options, String nodeId,
+                        IntSupplier members, Clock clock, SubscriptionStore store) {
         this.members = members;
         this.vertx = vertx;
-        this.store = new SubscriptionStore(vertx);
+        this.store = store;
         this.service = service;
         this.requests = new SubscriptionRequests(service.requests(), options);
         this.options = options;

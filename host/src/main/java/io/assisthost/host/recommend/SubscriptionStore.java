@@ -2,9 +2,9 @@ package io.assisthost.host.recommend;
 
 import io.assisthost.host.cluster.SharedMaps;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
+import io.vertx.core.shareddata.SharedData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,10 +25,11 @@ final class SubscriptionStore {
 
     private static final long LATEST_TTL_MS = Duration.ofDays(1).toMillis();
 
-    private final Vertx vertx;
+    private final SharedData maps;
 
-    SubscriptionStore(Vertx vertx) {
-        this.vertx = vertx;
+    /** @param maps where the maps live: the cluster's, or a node's own when it is not clustered */
+    SubscriptionStore(SharedData maps) {
+        this.maps = maps;
     }
 
     Future<Void> putDefinition(String conversationId, JsonObject definition, Duration ttl) {
@@ -115,10 +116,10 @@ final class SubscriptionStore {
     }
 
     private Future<AsyncMap<String, String>> leases() {
-        return vertx.sharedData().getAsyncMap(SharedMaps.LEASES);
+        return maps.getAsyncMap(SharedMaps.LEASES);
     }
 
     private Future<AsyncMap<String, JsonObject>> map(String name) {
-        return vertx.sharedData().getAsyncMap(name);
+        return maps.getAsyncMap(name);
     }
 }

@@ -15,7 +15,7 @@ class SubscriptionStoreTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Vertx vertx = Vertx.vertx();
-    private final SubscriptionStore store = new SubscriptionStore(vertx);
+    private final SubscriptionStore store = new SubscriptionStore(vertx.sharedData());
 
     @AfterEach
     void tearDown() {
