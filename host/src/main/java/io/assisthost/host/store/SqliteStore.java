@@ -340,6 +340,9 @@ public final class SqliteStore implements Store {
                     result.completeExceptionally(new StoreException(e.getMessage(), e));
                 } catch (RuntimeException e) {
                     result.completeExceptionally(e);
+                } catch (Error e) {
+                    // As for writes: escaping, it would leave the read unanswered.
+                    result.completeExceptionally(new StoreException(String.valueOf(e.getMessage()), e));
                 }
             });
         } catch (RejectedExecutionException e) {

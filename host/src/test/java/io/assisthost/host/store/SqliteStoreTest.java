@@ -103,6 +103,21 @@ class SqliteStoreTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aReadWhoseWorkThrowsAnErrorIsAnswered() {
+        SqliteStore store = (SqliteStore) SqliteStore.open(vertx, dataDir).await();
+        Future<String> read = store.read(connection -> {
+            throw new StackOverflowError("the read overflows");
+        });
+
+        assertThat(catchThrowable(read::await)).isInstanceOf(StoreException.class).hasMessageContaining("the read overflows")
+                .hasCauseInstanceOf(StackOverflowError.class);
+        assertThat(store.read(connection -> single(connection, "SELECT COUNT(*) FROM audit_log")).await())
+                .as("the store goes on").isEqualTo("0");
+        store.close().await();
+    }
+
+    @Test
     void writesRunTheirStatementsAndSavepointsWithoutCompilingThemAgain() {
         SqliteStore store = (SqliteStore) SqliteStore.open(vertx, dataDir).await();
         for (int i = 1; i <= 20; i++) {
