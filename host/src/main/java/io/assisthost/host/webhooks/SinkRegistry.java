@@ -111,21 +111,24 @@ public final class SinkRegistry {
      * unless this node's is as new; sinks of {@code host.json} keep their file's settings.
      */
     Future<Void> applyReplicated(JsonObject version) {
-        Sink local = sinks.get(version.getString("id"));
-        Instant at = Instant.parse(version.getString("updatedAt"));
-        if (local != null && (local.origin().equals(Sink.ORIGIN_CONFIG)
-                || local.origin().equals(Sink.ORIGIN_API) && !local.updatedAt().isBefore(at))) {
-            return Future.succeededFuture();
-        }
-        if (version.getBoolean("deleted", false)) {
-            // Audited on the node where it was deleted.
-            return local == null ? Future.succeededFuture() : removeStored(local);
-        }
-        Sink sink = SinkJson.sink(version, Sink.ORIGIN_API);
-        return store.write(connection -> {
-            upsert(connection, sink);
-            return null;
-        }).onSuccess(v -> sinks.put(sink.id(), sink)).mapEmpty();
+        // In turn with this node's own changes: a disable reading the sink before this lands would undo it.
+        return serially(() -> {
+            Sink local = sinks.get(version.getString("id"));
+            Instant at = Instant.parse(version.getString("updatedAt"));
+            if (local != null && (local.origin().equals(Sink.ORIGIN_CONFIG)
+                    || local.origin().equals(Sink.ORIGIN_API) && !local.updatedAt().isBefore(at))) {
+                return Future.<Void>succeededFuture();
+            }
+            if (version.getBoolean("deleted", false)) {
+                // Audited on the node where it was deleted.
+                return local == null ? Future.<Void>succeededFuture() : removeStored(local);
+            }
+            Sink sink = SinkJson.sink(version, Sink.ORIGIN_API);
+            return store.write(connection -> {
+                upsert(connection, sink);
+                return null;
+            }).onSuccess(v -> sinks.put(sink.id(), sink)).<Void>mapEmpty();
+        });
     }
 
     /** The sink, or {@code null}. */
@@ -338,11 +341,14 @@ public final class SinkRegistry {
             return null;
         }).onSuccess(v -> {
             sinks.remove(sink.id());
-            removed.accept(sink.id());
+            // A sink of the API is gone from every node; one of host.json only from this node's file.
+            if (sink.origin().equals(Sink.ORIGIN_API)) {
+                removed.accept(sink.id());
+            }
         }).mapEmpty();
     }
 
-    /** Tells {@code listener} the id of each sink removed, here or after another node deleted it. */
+    /** Tells {@code listener} the id of each sink of the API removed, here or after another node deleted it. */
     void onRemoved(Consumer<String> listener) {
         this.removed = listener;
     }
