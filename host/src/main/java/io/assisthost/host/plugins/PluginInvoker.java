@@ -34,7 +34,8 @@ public final class PluginInvoker {
     private volatile LatencyBoard board;
     private final Duration budget;
     private final ExecutorService pool;
-    // A plugin stuck past interruption keeps each thread it gets: such calls may hold half the pool, not all.
+    // A plugin stuck past interruption keeps each thread it gets: once such calls hold half the pool, the
+    // plugin's next calls get none. Calls it was given before its first overran are not taken back.
     private final int overrunsPerPlugin;
 
     public PluginInvoker(Vertx vertx, int poolSize, Duration budget) {
@@ -78,6 +79,11 @@ public final class PluginInvoker {
         if (!runtime.health().admits()) {
             return Future.failedFuture(new PluginCallException(extension, PluginCallException.Reason.QUARANTINED,
                     "quarantined until " + runtime.health().quarantinedUntil()));
+        }
+        if (runtime.overrunning().get() >= overrunsPerPlugin) {
+            // Refused before it costs a queue slot, a timer and two hops; a worker checks again as it starts.
+            return Future.failedFuture(new PluginCallException(extension, PluginCallException.Reason.SATURATED,
+                    new AtCapacity(overrunsPerPlugin).getMessage()));
         }
         if (!runtime.gate().enter()) {
             return Future.failedFuture(new PluginCallException(extension, PluginCallException.Reason.STOPPING,
