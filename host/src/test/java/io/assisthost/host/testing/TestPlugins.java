@@ -184,8 +184,8 @@ public final class TestPlugins {
     }
 
     /**
-     * A scorer and a filter whose answers are computed as they are read and can be read only once, like a
-     * buffer a plugin reuses for its next call: the scorer gives every candidate {@code once} 0.5, the
+     * A scorer and a filter whose answers are computed as they are read and can be read only once, and only on
+     * a plugin worker thread, like a buffer a plugin reuses for its next call: the scorer gives every candidate {@code once} 0.5, the
      * filter keeps only the best-ranked candidate.
      */
     public static PluginJarBuilder readOnce() {
@@ -205,6 +205,9 @@ public final class TestPlugins {
                             public T get(int index) {
                                 if (index == 0 && ++reads > 1) {
                                     throw new IllegalStateException("read a second time");
+                                }
+                                if (!Thread.currentThread().getName().startsWith("assist-plugin-")) {
+                                    throw new IllegalStateException("read on " + Thread.currentThread().getName());
                                 }
                                 return element.apply(index);
                             }
