@@ -2,6 +2,7 @@ package io.assisthost.benchmarks;
 
 import io.assisthost.api.Candidate;
 import io.assisthost.api.ScoreMap;
+import io.assisthost.plugins.rules.SeenTitles;
 import io.assisthost.plugins.semantic.SemanticScorer;
 import java.util.Arrays;
 import java.util.List;
@@ -38,8 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       does it: each cosine needs the article's norm too.
  * </ul>
  * The whole re-scoring: each similarity clipped to [0, 1] and blended with the relevance (0.7 and 0.3),
- * candidates under 0.2 dropped, the ten best kept best first, skipping any whose title (compared ignoring
- * case) an earlier one has, each kept one made a {@code Candidate} with its scores. It is the result
+ * candidates under 0.2 dropped, the ten best kept best first, skipping any whose title (compared as the rule
+ * filter compares them, {@link SeenTitles}) an earlier one has, each kept one made a {@code Candidate} with its scores. It is the result
  * {@link RescoringPipeline} produces for this input, which {@link #setUp()} checks. It picks the ten best
  * instead of ranking all 50 (ranking all again when a duplicate title leaves fewer than ten), and gives no
  * reason for a drop.
@@ -82,6 +83,10 @@ public class RescoringBoundsBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         RescoringData data = new RescoringData();
+        if (FloatVector.SPECIES_PREFERRED.length() < FLOATS.length()) {
+            // The Vector API would compute these in plain Java: not a bound of anything.
+            throw new IllegalStateException("this CPU's vectors hold fewer than " + FLOATS.length() + " floats");
+        }
         query = data.context().embedding();
         if (query.length % FLOATS.length() != 0) {
             throw new IllegalStateException("dimensions must be a multiple of " + FLOATS.length());
@@ -160,7 +165,7 @@ public class RescoringBoundsBenchmark {
         int[] titleHashes = new int[size];
         for (int rank = 0; rank < size; rank++) {
             int i = best[rank];
-            titleHashes[rank] = titleHash(found[i].title());
+            titleHashes[rank] = SeenTitles.keyHash(found[i].title());
             if (hasTitleOf(kept, titleHashes, rank, found[i])) {
                 return keepRankingAll(similarities, combined);
             }
@@ -181,7 +186,7 @@ public class RescoringBoundsBenchmark {
             if (keptCount == TOP_K || combined[i] < MIN_SCORE) {
                 break;
             }
-            titleHashes[keptCount] = titleHash(found[i].title());
+            titleHashes[keptCount] = SeenTitles.keyHash(found[i].title());
             if (!hasTitleOf(kept, titleHashes, keptCount, found[i])) {
                 kept[keptCount++] = found[i].withScores(COMPONENTS.with(found[i].confidence(), similarities[i]),
                         combined[i]);
@@ -194,31 +199,11 @@ public class RescoringBoundsBenchmark {
     private static boolean hasTitleOf(Candidate[] kept, int[] titleHashes, int count, Candidate candidate) {
         for (int k = 0; k < count; k++) {
             if (titleHashes[k] == titleHashes[count]
-                    && kept[k].title().strip().equalsIgnoreCase(candidate.title().strip())) {
+                    && SeenTitles.key(kept[k].title()).equals(SeenTitles.key(candidate.title()))) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** A hash of the title, stripped, that is equal for titles equal ignoring case, made without copying it. */
-    private static int titleHash(String title) {
-        int from = 0;
-        int to = title.length();
-        while (from < to && Character.isWhitespace(title.charAt(from))) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(title.charAt(to - 1))) {
-            to--;
-        }
-        int hash = 0;
-        for (int i = from; i < to; i++) {
-            char c = title.charAt(i);
-            // As String.equalsIgnoreCase compares characters.
-            hash = 31 * hash + (c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c)
-                    : Character.toLowerCase(Character.toUpperCase(c)));
-        }
-        return hash;
     }
 
     /**

@@ -12,9 +12,10 @@ import java.util.Locale;
  * whose lower case is not a character-by-character mapping (U+0130 becomes two characters). Equality is
  * therefore exactly the equality of keys.
  *
- * <p>Open addressing over arrays sized for the request; one instance per request, not thread-safe.
+ * <p>Open addressing over arrays sized for the request; one instance per request, not thread-safe. Public
+ * for the re-scoring bound benchmark, which must compare titles exactly as this filter does.
  */
-final class SeenTitles {
+public final class SeenTitles {
 
     private final String[] titles;
     private final int[] hashes;
@@ -33,7 +34,7 @@ final class SeenTitles {
     }
 
     /** The form in which two titles are the same: stripped and lower-cased in the root locale. */
-    static String key(String title) {
+    public static String key(String title) {
         return title.strip().toLowerCase(Locale.ROOT);
     }
 
@@ -65,7 +66,7 @@ final class SeenTitles {
     }
 
     /** Equals {@code key(title).hashCode()}. */
-    static int keyHash(String title) {
+    public static int keyHash(String title) {
         int start = 0;
         int end = title.length();
         while (start < end && Character.isWhitespace(title.charAt(start))) {
