@@ -363,7 +363,8 @@ public final class SubscriptionManager {
             List<Future<Void>> recorded = new ArrayList<>();
             changeListeners.forEach(listener -> recorded.add(listener.changed(recommendation, previousEtag)));
             // Recorded for the webhooks first, so that a crash cannot lose the change; swapped in, so that of
-            // two polls that both saw the previous result (one begun before a PUT or a hand-over) one publishes.
+            // two polls that both saw the previous result (one begun before a PUT or a hand-over) one publishes
+            // on the bus. Both have recorded their webhook event by then: a receiver may get the change twice.
             return Future.all(recorded).compose(all -> store.replaceLatest(conversationId, previous, latest))
                     .onSuccess(stored -> {
                         if (!stored) {
