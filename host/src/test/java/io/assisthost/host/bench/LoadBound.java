@@ -13,7 +13,6 @@ import io.assisthost.host.genesys.KnowledgeCandidates;
 import io.assisthost.host.genesys.KnowledgeRequests;
 import io.assisthost.host.sandbox.EmulatorSettings;
 import io.assisthost.host.sandbox.GenesysEmulator;
-import io.assisthost.host.testing.HostProcess;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -25,15 +24,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,8 +54,8 @@ import java.util.concurrent.TimeUnit;
  * Everything else a recommendation does in the host is left out: the breaker, re-scoring and filtering
  * themselves, the ETag, the audit chain, the webhook outbox, the live figures, the reply's details.
  *
- * <p>Started by {@link LoadHarness} with the distribution's {@code lib} folder and these test classes on the
- * class path, {@code assist.home} set to the distribution and the host's {@code ASSIST_*} variables.
+ * <p>Started by {@link LoadHarness} through the distribution's {@code bin/assist-host}, as the host is, with
+ * {@link #variables} naming this class and adding these test classes to the class path.
  */
 public final class LoadBound {
 
@@ -88,35 +86,26 @@ public final class LoadBound {
         this.plugins = plugins;
     }
 
-    /** The command that starts the bound with these JVM options, on the distribution's libraries and these classes. */
-    static List<String> command(List<String> jvm, List<String> parts) throws URISyntaxException {
-        Path distribution = HostProcess.DISTRIBUTION.toAbsolutePath();
-        Path classes = Path.of(LoadBound.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvm);
-        // As bin/assist-host starts the host, for Hazelcast.
-        command.addAll(List.of("--add-modules", "java.se", "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-                "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED"));
-        command.addAll(List.of("-Dassist.home=" + distribution,
-                "-Dlogback.configurationFile=" + distribution.resolve("conf/logback.xml"),
-                "-cp", distribution.resolve("lib") + File.separator + "*" + File.pathSeparator + classes,
-                LoadBound.class.getName()));
+    /**
+     * The variables that make {@code bin/assist-host} start the bound with these parts instead of the host,
+     * with these test classes on its class path (and the JVM options and settings the host would get).
+     */
+    static Map<String, String> variables(List<String> parts) throws URISyntaxException {
         for (String part : parts) {
             if (!PARTS.contains(part)) {
                 throw new IllegalArgumentException("the bound's parts are " + PARTS + ", not " + part);
             }
-            command.add(part);
         }
-        return command;
+        Path classes = Path.of(LoadBound.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Map.of("ASSIST_MAIN_CLASS", LoadBound.class.getName(), "ASSIST_CLASSPATH", classes.toString(),
+                "ASSIST_BOUND_PARTS", String.join(",", parts));
     }
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("assist.home", ".")).toAbsolutePath().normalize();
         HostConfig config = new ConfigLoader(System.getenv(), System.getProperties()).load(home);
-        List<String> parts = List.of(args);
+        String named = System.getenv().getOrDefault("ASSIST_BOUND_PARTS", "");
+        List<String> parts = named.isEmpty() ? List.of() : List.of(named.split(","));
         Vertx vertx = parts.contains("shared")
                 ? new ClusterBootstrap(config.cluster()).start(new VertxOptions(), null).await()
                 : Vertx.vertx();

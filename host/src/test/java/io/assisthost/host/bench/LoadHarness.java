@@ -132,13 +132,13 @@ public final class LoadHarness {
     /** The distribution, or for {@code target=bound...} the {@link LoadBound} in its place, with these JVM options. */
     private HostProcess start(Path work, int port, Map<String, String> variables, List<String> jvm) throws Exception {
         String target = settings.get("target");
+        variables.put("JAVA_OPTS", String.join(" ", jvm));
         if (target.equals("host")) {
-            variables.put("JAVA_OPTS", String.join(" ", jvm));
             return HostProcess.start(work, "host", port, TOKEN, variables);
         }
         if (target.equals("bound") || target.startsWith("bound+")) {
-            List<String> parts = Arrays.stream(target.split("\\+")).skip(1).toList();
-            return HostProcess.launch(work, "bound", port, TOKEN, variables, LoadBound.command(jvm, parts));
+            variables.putAll(LoadBound.variables(Arrays.stream(target.split("\\+")).skip(1).toList()));
+            return HostProcess.start(work, "bound", port, TOKEN, variables);
         }
         throw new IllegalArgumentException("target must be host, bound or bound+part+..., was " + target);
     }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -51,19 +50,9 @@ public final class HostProcess implements AutoCloseable {
      */
     public static HostProcess start(Path work, String name, int httpPort, String token, Map<String, String> variables)
             throws IOException {
-        return launch(work, name, httpPort, token, variables,
-                List.of(DISTRIBUTION.resolve("bin/assist-host").toAbsolutePath().toString()));
-    }
-
-    /**
-     * Starts {@code command} as {@link #start} starts the distribution: in {@code work/name}, with the same
-     * variables and log, for a server that reads its settings as the host does.
-     */
-    public static HostProcess launch(Path work, String name, int httpPort, String token, Map<String, String> variables,
-                                     List<String> command) throws IOException {
         Path home = Files.createDirectories(work.resolve(name));
         Path log = home.resolve("host.log");
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(DISTRIBUTION.resolve("bin/assist-host").toAbsolutePath().toString())
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
